@@ -1,0 +1,46 @@
+package org.meridian.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The facet fields a node offers ({@code facets=*} in the ESGF API, the web UI's sidebar). Any
+ * attribute can be constrained; the profile decides which ones are counted and shown.
+ */
+public record FacetProfile(List<String> facets) {
+    /**
+     * CMIP6's facets in the order the web UI shows them. The leading ones are what researchers
+     * filter by first; {@code data_node} lets them pick a download site.
+     */
+    public static final FacetProfile CMIP6 = new FacetProfile(List.of(
+            "project", "activity_id", "experiment_id", "source_id", "institution_id", "variable_id",
+            "table_id", "frequency", "realm", "grid_label", "member_id", "variant_label",
+            "nominal_resolution", "source_type", "sub_experiment_id", "mip_era", "data_node"));
+
+    /**
+     * Facet names other federated projects use (CMIP5, CORDEX, obs4MIPs, input4MIPs). They are
+     * accepted as constraints even though this node's catalog may hold none of them; a constraint
+     * on a facet no record has matches nothing rather than failing (ESGF behaviour).
+     */
+    public static final List<String> FEDERATION_FIELDS = List.of(
+            "model", "experiment", "ensemble", "time_frequency", "institute", "variable", "cmor_table",
+            "product", "domain", "driving_model", "rcm_name", "rcm_version", "source_version", "target_mip",
+            "dataset_category", "variable_long_name", "cf_standard_name", "experiment_title",
+            "experiment_family", "activity_drs", "variable_units", "model_cohort", "further_info_url",
+            "citation_url", "pid", "data_specs_version", "tracking_id", "access", "xlink", "description",
+            "drs_id", "grid", "dataset_id_template_", "directory_format_template_", "instance_id",
+            "master_id");
+
+    public FacetProfile {
+        requireNonNull(facets, "facets is null");
+        facets = List.copyOf(facets);
+        if (facets.isEmpty()) {
+            throw new IllegalArgumentException("a facet profile needs at least one facet");
+        }
+    }
+
+    public boolean offers(String facet) {
+        return facets.contains(facet);
+    }
+}

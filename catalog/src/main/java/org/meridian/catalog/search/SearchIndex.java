@@ -1,0 +1,50 @@
+package org.meridian.catalog.search;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Map;
+import org.meridian.catalog.CatalogChange;
+import org.meridian.catalog.RecordType;
+import org.meridian.catalog.Stage;
+
+/**
+ * A search index derived from the catalog's change log. The database is the system of record;
+ * an index can always be rebuilt by applying the log from the start.
+ *
+ * <p>Contract (checked by {@code SearchIndexContract}):
+ * <ul>
+ *   <li>{@link #apply} takes changes in strictly increasing sequence order, each above
+ *       {@link #appliedSequence()}; it throws {@link IllegalArgumentException} otherwise and
+ *       changes nothing. Applied changes are visible to {@link #search} when it returns.</li>
+ *   <li>{@link #commit} makes every applied change durable <em>together with</em> the sequence of
+ *       the last one, atomically: after a crash, a reopened index reports exactly the sequence of
+ *       its last commit and holds exactly the changes up to it, so replaying the log from there
+ *       restores agreement with the database.</li>
+ *   <li>An upsert replaces any record with the same id in the same stage; a removal of an absent
+ *       record is a no-op. Stages are independent.</li>
+ *   <li>{@link #search} never returns or counts records outside the query's access scope.</li>
+ *   <li>Facet values are listed in lexical order with counts ≥ 1; every requested facet appears.
+ *       Hits are ordered by the query's sort order, ties broken by record id.</li>
+ *   <li>Free-text syntax errors raise {@link InvalidQueryException} naming {@code query}.</li>
+ * </ul>
+ * Implementations are safe for concurrent searches while one thread applies changes.
+ */
+public interface SearchIndex extends Closeable {
+
+    /** The sequence of the last change applied; 0 for an empty index. */
+    long appliedSequence();
+
+    /** The sequence stored with the last {@link #commit}; 0 if never committed. */
+    long committedSequence();
+
+    /** Applies changes in order and makes them searchable. */
+    void apply(List<? extends CatalogChange> changes);
+
+    /** Makes all applied changes and their sequence durable, atomically. */
+    void commit();
+
+    SearchResult search(Query query);
+
+    /** Number of records of each type in a stage, over all access groups. */
+    Map<RecordType, Long> countByType(Stage stage);
+}
