@@ -1,0 +1,288 @@
+package org.meridian.catalog.search;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.meridian.catalog.FacetProfile;
+import org.meridian.catalog.GeoBox;
+import org.meridian.catalog.RecordType;
+
+/**
+ * Turns HTTP query parameters into a {@link SearchRequest}, with the ESGF search API's names and
+ * semantics (shared/spec/esgf-search-api.md §2–§3). Every API (ESGF, native JSON, web UI) parses
+ * through here, so a query means the same thing wherever it is sent.
+ *
+ * <p>Rules: reserved keywords are interpreted; any other name (after stripping a trailing
+ * {@code !} for negation) must be a core field or a known facet and becomes an exact-value
+ * constraint ({@code k=a,b} and {@code k=a&k=b} mean OR, different names AND, {@code k!=v} NOT);
+ * anything else is rejected. Error messages carry ESGF's phrases, which clients match on.
+ */
+public final class SearchParameters {
+    /** Keywords with their own meaning (§2). */
+    private static final Set<String> KEYWORDS = Set.of(
+            "type", "query", "offset", "limit", "facets", "fields", "from", "to", "start", "end", "bbox",
+            "latest", "replica", "retracted", "min_version", "max_version", "sort");
+    private static final Set<String> SINGLE_VALUED = Set.of(
+            "type", "query", "offset", "limit", "from", "to", "start", "end", "bbox", "latest", "replica",
+            "retracted", "min_version", "max_version", "sort");
+    /** Spatial parameters ESGF nodes never implemented; clients get a clear refusal (§2). */
+    private static final Set<String> UNSUPPORTED = Set.of("lat", "lon", "location", "radius", "polygon");
+    /** Core fields a caller may constrain by exact value (§3). */
+    private static final Set<String> CORE_CONSTRAINTS = Set.of(
+            "id", "master_id", "instance_id", "drs_id", "title", "dataset_id", "version", "checksum",
+            "checksum_type", "data_node", "index_node", "tracking_id", "access", "url", "xlink", "size",
+            "number_of_files", "number_of_aggregations", "description", "timestamp", "access_group", "origin",
+            "visibility");
+
+    private final FacetProfile profile;
+    private final Set<String> adapterParameters;
+    private final DateExpression dates;
+
+    /**
+     * @param adapterParameters names the calling API handles itself (e.g. ESGF's {@code format},
+     *     {@code distrib}, {@code shards}); they are skipped here rather than rejected
+     */
+    public SearchParameters(FacetProfile profile, Set<String> adapterParameters, Clock clock) {
+        this.profile = requireNonNull(profile, "profile is null");
+        this.adapterParameters = Set.copyOf(adapterParameters);
+        this.dates = new DateExpression(requireNonNull(clock, "clock is null"));
+    }
+
+    /**
+     * Parses parameters on top of {@code defaults} (which carries the API's default type, page
+     * size, stage and the caller's access scope).
+     *
+     * @throws InvalidQueryException naming the first offending parameter
+     */
+    public SearchRequest parse(Map<String, List<String>> parameters, Query defaults) {
+        requireNonNull(parameters, "parameters is null");
+        Query.Builder query = defaults.toBuilder();
+        List<String> fields = new ArrayList<>();
+        Set<String> facets = new LinkedHashSet<>();
+        Map<String, List<String>> anyOf = new LinkedHashMap<>();
+        Map<String, List<String>> noneOf = new LinkedHashMap<>();
+        Optional<Instant> from = defaults.cataloged().from();
+        Optional<Instant> to = defaults.cataloged().to();
+        Optional<Instant> start = defaults.coverage().from();
+        Optional<Instant> end = defaults.coverage().to();
+        boolean newestFirst = false;
+
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            List<String> values = parameter.getValue();
+            if (adapterParameters.contains(name)) {
+                continue;
+            }
+            if (UNSUPPORTED.contains(name)) {
+                throw new InvalidQueryException(name, "Unsupported parameter: " + name);
+            }
+            for (String value : values) {
+                if (value == null || value.isBlank()) {
+                    throw new InvalidQueryException(name, "Invalid empty value for parameter=" + name);
+                }
+            }
+            if (SINGLE_VALUED.contains(name) && values.size() > 1) {
+                throw new InvalidQueryException(name, "Parameter " + name + " may be given only once, got " + values.size());
+            }
+            String value = values.get(0).strip();
+            switch (name) {
+                case "type" -> query.type(parse(name, () -> RecordType.fromLabel(value)));
+                case "query" -> query.text(value);
+                case "offset" -> query.offset(nonNegative(name, value));
+                case "limit" -> {
+                    int limit = nonNegative(name, value);
+                    if (limit > Query.MAX_LIMIT) {
+                        throw new InvalidQueryException(name,
+                                "Too many records requested, maximum allowed value is limit=" + Query.MAX_LIMIT);
+                    }
+                    query.limit(limit);
+                }
+                case "facets" -> values.forEach(list -> facets.addAll(facetList(list)));
+                case "fields" -> values.forEach(list -> fields.addAll(commaList(list)));
+                case "from" -> from = Optional.of(time(name, value));
+                case "to" -> to = Optional.of(time(name, value));
+                case "start" -> start = Optional.of(time(name, value));
+                case "end" -> end = Optional.of(time(name, value));
+                case "bbox" -> query.bbox(bbox(value));
+                case "latest" -> query.latest(flag(value));
+                case "replica" -> query.replica(flag(value));
+                case "retracted" -> query.retracted(flag(value));
+                case "min_version" -> query.minVersion(version(name, value));
+                case "max_version" -> query.maxVersion(version(name, value));
+                case "sort" -> newestFirst = flag(value);
+                default -> {
+                    boolean negated = name.endsWith("!");
+                    String field = negated ? name.substring(0, name.length() - 1) : name;
+                    if (!isConstrainable(field)) {
+                        throw new InvalidQueryException(name, "Invalid HTTP query parameter=" + name);
+                    }
+                    List<String> target = (negated ? noneOf : anyOf).computeIfAbsent(field, key -> new ArrayList<>());
+                    values.forEach(list -> target.addAll(splitValues(list)));
+                }
+            }
+        }
+        Set<String> constrained = new LinkedHashSet<>(anyOf.keySet());
+        constrained.addAll(noneOf.keySet());
+        for (String field : constrained) {
+            query.constraint(new FieldConstraint(field, anyOf.getOrDefault(field, List.of()),
+                    noneOf.getOrDefault(field, List.of())));
+        }
+        query.facets(List.copyOf(facets));
+        query.cataloged(range("to", from, to));
+        query.coverage(range("end", start, end));
+        Query built = build(query);
+        if (newestFirst) {
+            built = built.toBuilder().sort(SortOrder.NEWEST).build();
+        } else if (built.type().equals(Optional.of(RecordType.FILE)) && built.text().isEmpty()) {
+            // ESGF lists files in id order unless asked to sort by time (spec §2 `sort`).
+            built = built.toBuilder().sort(SortOrder.ID).build();
+        }
+        return new SearchRequest(built, fields.contains("*") ? List.of() : fields);
+    }
+
+    /** True for names a caller may constrain: core fields, profile facets and federation names. */
+    public boolean isConstrainable(String field) {
+        return CORE_CONSTRAINTS.contains(field) || profile.offers(field)
+                || FacetProfile.FEDERATION_FIELDS.contains(field) || KEYWORDS.contains(field);
+    }
+
+    private List<String> facetList(String list) {
+        if (list.strip().equals("*")) {
+            return profile.facets();
+        }
+        List<String> names = commaList(list);
+        for (String name : names) {
+            if (!isConstrainable(name) || KEYWORDS.contains(name)) {
+                throw new InvalidQueryException("facets", "Invalid facet name in parameter facets: " + name);
+            }
+        }
+        return names;
+    }
+
+    /** A comma list with blanks removed: {@code "a, b ,c"} → [a, b, c]. */
+    private static List<String> commaList(String list) {
+        List<String> names = new ArrayList<>();
+        for (String part : list.split(",")) {
+            String name = part.strip();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Splits a constraint value on commas that are not inside (), [] or {}, so model names like
+     * {@code CESM1(CAM5.1,FV2)} stay whole (§3).
+     */
+    static List<String> splitValues(String value) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> depth = Math.max(0, depth - 1);
+                default -> {
+                }
+            }
+            if (c == ',' && depth == 0) {
+                addPart(parts, current);
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        addPart(parts, current);
+        return parts;
+    }
+
+    private static void addPart(List<String> parts, StringBuilder current) {
+        String part = current.toString().strip();
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+    }
+
+    /** Solr's boolean rule: true iff the value starts with t, T or 1 (§2). */
+    private static boolean flag(String value) {
+        char first = value.charAt(0);
+        return first == 't' || first == 'T' || first == '1';
+    }
+
+    private static int nonNegative(String name, String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below, which says what is allowed
+        }
+        throw new InvalidQueryException(name, "Parameter " + name + " must be a whole number >= 0, got '" + value + "'");
+    }
+
+    private static Long version(String name, String value) {
+        String digits = value.startsWith("v") ? value.substring(1) : value;
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException(name, "Parameter " + name + " must be a version number like 20190308, got '" + value + "'");
+        }
+    }
+
+    private Instant time(String name, String value) {
+        return parse(name, () -> dates.parse(value));
+    }
+
+    private static TimeRange range(String upperName, Optional<Instant> lower, Optional<Instant> upper) {
+        return parse(upperName, () -> new TimeRange(lower, upper));
+    }
+
+    private static GeoBox bbox(String value) {
+        String inner = value;
+        if (inner.startsWith("[") && inner.endsWith("]")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        String[] parts = inner.split(",");
+        if (parts.length != 4) {
+            throw new InvalidQueryException("bbox", "Parameter bbox must be [west,south,east,north], got '" + value + "'");
+        }
+        try {
+            return new GeoBox(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
+                    Double.parseDouble(parts[2].strip()), Double.parseDouble(parts[3].strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("bbox", "Parameter bbox must hold four numbers, got '" + value + "'");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("bbox", "Parameter bbox: " + e.getMessage());
+        }
+    }
+
+    private static Query build(Query.Builder query) {
+        try {
+            return query.build();
+        } catch (IllegalArgumentException e) {
+            // The builder's own checks (offset, limit) already name their component.
+            throw new InvalidQueryException("query", e.getMessage());
+        }
+    }
+
+    private static <T> T parse(String name, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (InvalidQueryException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(name, "Parameter " + name + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.meridian.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.meridian.catalog.FacetProfile;
+import org.meridian.catalog.RecordType;
+
+class SearchParametersTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
+    private final SearchParameters parameters = new SearchParameters(
+            FacetProfile.CMIP6, Set.of("format", "distrib", "shards"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Query esgfDefaults = Query.builder().type(RecordType.DATASET).build();
+
+    private SearchRequest parse(String... pairs) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.computeIfAbsent(pairs[i], key -> new java.util.ArrayList<>()).add(pairs[i + 1]);
+        }
+        return parameters.parse(map, esgfDefaults);
+    }
+
+    private InvalidQueryException rejection(String... pairs) {
+        try {
+            parse(pairs);
+        } catch (InvalidQueryException e) {
+            return e;
+        }
+        throw new AssertionError("expected the parameters to be rejected");
+    }
+
+    @Test
+    void emptyParametersKeepTheDefaults() {
+        Query query = parse().query();
+
+        assertThat(query.type()).contains(RecordType.DATASET);
+        assertThat(query.limit()).isEqualTo(10);
+        assertThat(query.offset()).isZero();
+        assertThat(query.text()).isEmpty();
+        assertThat(query.constraints()).isEmpty();
+    }
+
+    @Test
+    void commaAndRepeatMeanOrAndDifferentNamesMeanAnd() {
+        Query query = parse("source_id", "CESM2,UKESM1-0-LL", "source_id", "MIROC6", "experiment_id", "historical").query();
+
+        assertThat(query.constraints()).containsExactly(
+                new FieldConstraint("source_id", List.of("CESM2", "UKESM1-0-LL", "MIROC6"), List.of()),
+                new FieldConstraint("experiment_id", List.of("historical"), List.of()));
+    }
+
+    @Test
+    void commasInsideBracketsDoNotSplit() {
+        assertThat(SearchParameters.splitValues("CESM1(CAM5.1,FV2),GFDL-CM3"))
+                .containsExactly("CESM1(CAM5.1,FV2)", "GFDL-CM3");
+        assertThat(SearchParameters.splitValues("[a,b],{c,d}")).containsExactly("[a,b]", "{c,d}");
+    }
+
+    @Test
+    void negationAndPositiveOnTheSameFieldBothApply() {
+        Query query = parse("experiment_id", "historical,ssp585", "experiment_id!", "ssp585").query();
+
+        assertThat(query.constraints()).containsExactly(
+                new FieldConstraint("experiment_id", List.of("historical", "ssp585"), List.of("ssp585")));
+    }
+
+    @Test
+    void flagsFollowSolrsFirstLetterRule() {
+        Query query = parse("latest", "True", "replica", "false", "retracted", "1").query();
+
+        assertThat(query.latest()).contains(true);
+        assertThat(query.replica()).contains(false);
+        assertThat(query.retracted()).contains(true);
+    }
+
+    @Test
+    void facetsStarMeansTheProfileAndListsAreUnited() {
+        assertThat(parse("facets", "*").query().facets()).isEqualTo(FacetProfile.CMIP6.facets());
+        assertThat(parse("facets", "project, source_id", "facets", "source_id,variable_id").query().facets())
+                .containsExactly("project", "source_id", "variable_id");
+    }
+
+    @Test
+    void fieldsStarMeansAllFields() {
+        assertThat(parse("fields", "*").wantsAllFields()).isTrue();
+        assertThat(parse("fields", "id, title").fields()).containsExactly("id", "title");
+    }
+
+    @Test
+    void timeRangesAcceptInstantsDatesAndDateMath() {
+        Query query = parse("from", "NOW-1YEAR", "to", "NOW/DAY", "start", "1850-01-01", "end", "2014-12-31T23:59:59.5Z").query();
+
+        assertThat(query.cataloged().from()).contains(Instant.parse("2025-11-23T10:15:00Z"));
+        assertThat(query.cataloged().to()).contains(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(query.coverage().from()).contains(Instant.parse("1850-01-01T00:00:00Z"));
+        assertThat(query.coverage().to()).contains(Instant.parse("2014-12-31T23:59:59.5Z"));
+    }
+
+    @Test
+    void filesAreListedInIdOrderUnlessSortIsAsked() {
+        assertThat(parse("type", "File").query().sort()).isEqualTo(SortOrder.ID);
+        assertThat(parse("type", "File", "sort", "true").query().sort()).isEqualTo(SortOrder.NEWEST);
+        assertThat(parse("type", "Dataset").query().sort()).isEqualTo(SortOrder.RELEVANCE);
+    }
+
+    @Test
+    void adapterParametersAreLeftToTheAdapter() {
+        assertThat(parse("format", "application/solr+json", "distrib", "false").query().constraints()).isEmpty();
+    }
+
+    @Test
+    void bboxAndVersions() {
+        Query query = parse("bbox", "[-10,40,20,60]", "min_version", "20190101", "max_version", "v20201231").query();
+
+        assertThat(query.bbox()).hasValueSatisfying(box -> assertThat(box.north()).isEqualTo(60));
+        assertThat(query.minVersion()).contains(20190101L);
+        assertThat(query.maxVersion()).contains(20201231L);
+    }
+
+    @Test
+    void rejectsUnknownParametersWithTheEsgfPhrase() {
+        InvalidQueryException error = rejection("colour", "red");
+
+        assertThat(error.parameter()).isEqualTo("colour");
+        assertThat(error).hasMessage("Invalid HTTP query parameter=colour");
+        assertThat(rejection("colour!", "red")).hasMessage("Invalid HTTP query parameter=colour!");
+    }
+
+    @Test
+    void rejectsEmptyValues() {
+        assertThat(rejection("source_id", "")).hasMessage("Invalid empty value for parameter=source_id");
+        assertThat(rejection("query", " ")).hasMessage("Invalid empty value for parameter=query");
+    }
+
+    @Test
+    void rejectsTooLargeAndMalformedPaging() {
+        assertThat(rejection("limit", "10001"))
+                .hasMessage("Too many records requested, maximum allowed value is limit=10000");
+        assertThat(rejection("limit", "ten").parameter()).isEqualTo("limit");
+        assertThat(rejection("offset", "-1").parameter()).isEqualTo("offset");
+        assertThat(parse("limit", "0").query().limit()).isZero();
+    }
+
+    @Test
+    void rejectsSpatialParametersEsgfNeverSupported() {
+        assertThat(rejection("lat", "10")).hasMessage("Unsupported parameter: lat");
+        assertThat(rejection("polygon", "x")).hasMessage("Unsupported parameter: polygon");
+    }
+
+    @Test
+    void rejectsMalformedValuesNamingTheParameter() {
+        assertThat(rejection("type", "dataset").parameter()).isEqualTo("type");
+        assertThat(rejection("type", "Dataset", "type", "File").parameter()).isEqualTo("type");
+        assertThat(rejection("from", "yesterday").parameter()).isEqualTo("from");
+        assertThat(rejection("start", "2020-01-01", "end", "2019-01-01").parameter()).isEqualTo("end");
+        assertThat(rejection("bbox", "[1,2,3]").parameter()).isEqualTo("bbox");
+        assertThat(rejection("min_version", "latest").parameter()).isEqualTo("min_version");
+        assertThat(rejection("facets", "colour").parameter()).isEqualTo("facets");
+    }
+
+    @Test
+    void federationFacetNamesAreAcceptedConstraints() {
+        Query query = parse("model", "CCSM4", "time_frequency", "mon").query();
+
+        assertThat(query.constraints()).extracting(FieldConstraint::field).containsExactly("model", "time_frequency");
+    }
+
+    @Test
+    void textQueryIsKeptAndMatchAllMeansNoText() {
+        assertThat(parse("query", "temperature AND CESM2").query().text()).contains("temperature AND CESM2");
+        assertThat(parse("query", "*:*").query().text()).isEqualTo(Optional.empty());
+    }
+}
