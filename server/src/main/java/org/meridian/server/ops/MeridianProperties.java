@@ -1,0 +1,63 @@
+package org.meridian.server.ops;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The node's configuration under {@code meridian.*}, bound and validated once at start. Layers
+ * (later wins): built-in defaults, {@code meridian.yaml}, {@code meridian-<environment>.yaml},
+ * environment variables ({@code MERIDIAN_DATA_DIR}), command-line flags.
+ *
+ * @param dataDir where the database, index and file store live
+ * @param node this node's identity as peers and clients see it
+ * @param search search settings
+ * @param indexer how the indexer follows the change log
+ */
+@Validated
+@ConfigurationProperties("meridian")
+public record MeridianProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @Valid @NotNull @DefaultValue Node node,
+        @Valid @NotNull @DefaultValue Search search,
+        @Valid @NotNull @DefaultValue Indexer indexer) {
+
+    public MeridianProperties {
+        requireNonNull(dataDir, "dataDir is null");
+    }
+
+    /**
+     * @param hostname public host name of this index node; ESGF clients compare it to the URL
+     *     they called ({@code index_node})
+     */
+    public record Node(@NotBlank @DefaultValue("localhost") String hostname) {
+    }
+
+    /** @param facets the facet profile: fields counted for {@code facets=*} and shown in the UI */
+    public record Search(@NotEmpty @DefaultValue({"project", "activity_id", "experiment_id", "source_id",
+            "institution_id", "variable_id", "table_id", "frequency", "realm", "grid_label", "member_id",
+            "variant_label", "nominal_resolution", "source_type", "sub_experiment_id", "mip_era", "data_node"})
+            List<String> facets) {
+    }
+
+    /**
+     * @param pollInterval how often the indexer looks for changes written by other processes
+     * @param batchSize changes applied per index batch
+     * @param commitInterval longest time applied changes wait before a durable index commit
+     */
+    public record Indexer(
+            @NotNull @DefaultValue("1s") Duration pollInterval,
+            @Positive @DefaultValue("5000") int batchSize,
+            @NotNull @DefaultValue("5s") Duration commitInterval) {
+    }
+}
