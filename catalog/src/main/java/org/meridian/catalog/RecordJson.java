@@ -151,10 +151,11 @@ public final class RecordJson {
 
     /** SHA-256 of the canonical encoding, lower-case hex: equal records, equal hashes. */
     public String contentHash(CatalogRecord record) {
-        return sha256(write(record));
+        return sha256Hex(write(record));
     }
 
-    static String sha256(String text) {
+    /** SHA-256 of text as lower-case hex. */
+    public static String sha256Hex(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,303 @@
+package org.meridian.server.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.meridian.catalog.CatalogChange;
+import org.meridian.catalog.search.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the search index equal to the catalog by applying the change log in order.
+ *
+ * <p>Changes written in this process are handed over directly ({@link #offer}) so a bulk load does
+ * not read back what it just wrote; anything else (writes from another process, changes missed
+ * while the hand-over queue was full, everything after a crash) is read from the log, starting
+ * after the index's applied sequence. The index commits durably at most every
+ * {@code commitInterval}, storing the sequence with the documents, so a restart replays exactly
+ * what is missing.
+ */
+public final class CatalogIndexer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CatalogIndexer.class);
+    /** Batches queued for hand-over; beyond this the indexer reads them back from the log instead. */
+    private static final int HANDOVER_CAPACITY = 16;
+
+    /**
+     * @param batchSize changes read from the log per batch
+     * @param commitInterval longest time applied changes wait for a durable commit
+     * @param pollInterval how often the log is checked for changes written by other processes
+     */
+    public record Settings(int batchSize, Duration commitInterval, Duration pollInterval) {
+        public Settings {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+            }
+            requireNonNull(commitInterval, "commitInterval is null");
+            requireNonNull(pollInterval, "pollInterval is null");
+        }
+    }
+
+    /** Progress of a rebuild: changes applied to the new index out of the log's head. */
+    public record RebuildProgress(long applied, long head) {
+    }
+
+    private final CatalogStore store;
+    private final LiveSearchIndex index;
+    private final IndexGenerations generations;
+    private final Function<Path, SearchIndex> opener;
+    private final Settings settings;
+    private final Clock clock;
+    private final BlockingQueue<List<CatalogChange>> handover = new ArrayBlockingQueue<>(HANDOVER_CAPACITY);
+    /** Serialises applying, committing and swapping the live index. */
+    private final ReentrantLock indexLock = new ReentrantLock();
+    private final Object wakeUp = new Object();
+    private volatile boolean running;
+    private volatile Instant lastCommit;
+    private Thread worker;
+
+    public CatalogIndexer(CatalogStore store, LiveSearchIndex index, IndexGenerations generations,
+            Function<Path, SearchIndex> opener, Settings settings, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.index = requireNonNull(index, "index is null");
+        this.generations = requireNonNull(generations, "generations is null");
+        this.opener = requireNonNull(opener, "opener is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.lastCommit = clock.instant();
+    }
+
+    /** Starts following the log on a background thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("meridian-indexer").daemon().start(this::followLog);
+    }
+
+    /**
+     * Hands freshly committed changes to the indexer. Never blocks: when the indexer is behind,
+     * the batch is dropped here and read back from the log later, which is always complete.
+     */
+    public void offer(WriteResult written) {
+        if (!written.changes().isEmpty()) {
+            handover.offer(written.changes());
+        }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    /** Applies every committed change and commits the index durably. */
+    public void catchUp() {
+        drain();
+        commitIfBehind(true);
+    }
+
+    /** Changes committed to the catalog but not yet searchable. */
+    public long lag() {
+        return Math.max(0, store.headSequence() - index.appliedSequence());
+    }
+
+    /**
+     * Builds a new index generation from the whole change log while the current one keeps
+     * serving (and keeps being updated), then switches to it atomically and deletes the old one.
+     */
+    public void rebuild(java.util.function.Consumer<RebuildProgress> progress) {
+        Path next = generations.next();
+        SearchIndex fresh = opener.apply(next);
+        boolean switched = false;
+        try {
+            long head = store.headSequence();
+            replay(fresh, head, progress);
+            fresh.commit();
+            indexLock.lock();
+            try {
+                // Under the lock no live batch is in flight, so catching up to the log's head
+                // here leaves nothing behind when the new index takes over.
+                replay(fresh, Long.MAX_VALUE, ignored -> {
+                });
+                fresh.commit();
+                generations.switchTo(next);
+                SearchIndex previous = index.swap(fresh);
+                switched = true;
+                handover.clear();
+                close(previous);
+            } finally {
+                indexLock.unlock();
+            }
+            generations.deleteOthers();
+            log.info("Search index rebuilt up to change {}", fresh.appliedSequence());
+        } finally {
+            if (!switched) {
+                close(fresh);
+            }
+        }
+    }
+
+    /**
+     * Applies the log after the target's sequence, up to {@code until} (or to its end), reading
+     * the next page on a second thread while this one indexes the current page: the two halves
+     * take about the same time, and the machine has at least two cores.
+     */
+    private void replay(SearchIndex target, long until, java.util.function.Consumer<RebuildProgress> progress) {
+        BlockingQueue<List<CatalogChange>> pages = new ArrayBlockingQueue<>(4);
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> readFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        long start = target.appliedSequence();
+        Thread reader = Thread.ofVirtual().name("meridian-rebuild-reader").start(() -> {
+            long after = start;
+            try {
+                List<CatalogChange> page;
+                do {
+                    page = after < until ? store.changesAfter(after, settings.batchSize()) : List.of();
+                    pages.put(page);
+                    if (!page.isEmpty()) {
+                        after = page.get(page.size() - 1).sequence();
+                    }
+                } while (!page.isEmpty());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                readFailure.set(e);
+                pages.offer(List.of());
+            }
+        });
+        long head = Math.min(until, store.headSequence());
+        try {
+            List<CatalogChange> page;
+            while (!(page = pages.take()).isEmpty()) {
+                target.apply(page);
+                progress.accept(new RebuildProgress(target.appliedSequence(), Math.max(head, target.appliedSequence())));
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            reader.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+        if (readFailure.get() != null) {
+            // Never switch to an incomplete index: the current one stays in use.
+            throw new IllegalStateException("reading the change log for the rebuild failed at change "
+                    + target.appliedSequence(), readFailure.get());
+        }
+    }
+
+    private void followLog() {
+        while (running) {
+            try {
+                drain();
+                commitIfBehind(false);
+                synchronized (wakeUp) {
+                    if (handover.isEmpty() && running) {
+                        wakeUp.wait(settings.pollInterval().toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Keep following: the log is durable, so the next round retries from the index's
+                // applied sequence. Pause so a persistent fault does not spin.
+                log.error("Indexing the change log failed; retrying", e);
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            indexLock.lock();
+            try {
+                List<CatalogChange> batch = nextBatch(index.appliedSequence());
+                if (batch.isEmpty()) {
+                    return;
+                }
+                index.apply(batch);
+            } finally {
+                indexLock.unlock();
+            }
+        }
+    }
+
+    private List<CatalogChange> nextBatch(long applied) {
+        List<CatalogChange> offered;
+        while ((offered = handover.peek()) != null) {
+            long first = offered.get(0).sequence();
+            long last = offered.get(offered.size() - 1).sequence();
+            if (last <= applied) {
+                handover.poll();
+                continue;
+            }
+            if (first == applied + 1) {
+                handover.poll();
+                return offered;
+            }
+            // A gap: some changes came from elsewhere or were dropped; the log has them.
+            break;
+        }
+        return store.changesAfter(applied, settings.batchSize());
+    }
+
+    private void commitIfBehind(boolean now) {
+        Instant time = clock.instant();
+        if (!now && Duration.between(lastCommit, time).compareTo(settings.commitInterval()) < 0) {
+            return;
+        }
+        indexLock.lock();
+        try {
+            if (index.committedSequence() < index.appliedSequence()) {
+                index.commit();
+            }
+            lastCommit = time;
+        } finally {
+            indexLock.unlock();
+        }
+    }
+
+    /** Stops following the log, then applies and commits what is pending. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            running = false;
+        }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        catchUp();
+    }
+
+    private static void close(SearchIndex index) {
+        try {
+            index.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing a search index failed", e);
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.meridian.server.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.RecordFormatException;
+import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.Stage;
+
+/**
+ * Loads records from JSON-lines files (one ESGF-style document per line) into a stage.
+ *
+ * <p>Lines are read in batches; a batch is parsed completely before anything of it is written,
+ * then written in one transaction and handed to the indexer. A bad line stops the load with its
+ * file, line number and reason, leaving the catalog exactly as it was after the previous batch.
+ * Records identical to what the catalog holds are skipped, so loading a file twice is harmless.
+ */
+public final class CatalogIngest {
+    /** Longest accepted line; the database column holds a document of at most this size. */
+    static final int MAX_LINE_CHARACTERS = 1_000_000;
+
+    /** Told after every committed batch. */
+    public interface Listener {
+        void committed(Progress progress);
+    }
+
+    /**
+     * Where a load stands.
+     *
+     * @param line last line of {@code file} that is committed
+     * @param bytesRead bytes read over all files so far; {@code totalBytes} over all files
+     */
+    public record Progress(Path file, long line, long records, long changed, long bytesRead, long totalBytes, Duration elapsed) {
+    }
+
+    /** What a completed load did. */
+    public record Summary(long records, long changed, long unchanged, Duration elapsed) {
+        public double recordsPerSecond() {
+            double seconds = Math.max(elapsed.toNanos(), 1) / 1e9;
+            return records / seconds;
+        }
+    }
+
+    private final CatalogStore store;
+    private final CatalogIndexer indexer;
+    private final RecordJson json;
+    private final int batchSize;
+    private final Clock clock;
+    private final Counter ingested;
+
+    /**
+     * @param indexer receives each committed batch in-process; may be a node's indexer or one the
+     *     command line runs itself
+     */
+    public CatalogIngest(CatalogStore store, CatalogIndexer indexer, RecordJson json, int batchSize, Clock clock,
+            MeterRegistry meters) {
+        this.store = requireNonNull(store, "store is null");
+        this.indexer = requireNonNull(indexer, "indexer is null");
+        this.json = requireNonNull(json, "json is null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+        this.clock = requireNonNull(clock, "clock is null");
+        this.ingested = Counter.builder("meridian.ingest.records")
+                .description("Records written by bulk loads (use rate() for the ingest rate)")
+                .register(requireNonNull(meters, "meters is null"));
+    }
+
+    /**
+     * Loads every file in order.
+     *
+     * @throws IngestFailedException at the first bad line, or a file that cannot be read
+     */
+    public Summary load(List<Path> files, Stage stage, Listener listener) {
+        Instant started = clock.instant();
+        long totalBytes = 0;
+        for (Path file : files) {
+            try {
+                totalBytes += Files.size(file);
+            } catch (NoSuchFileException e) {
+                throw new IngestFailedException(file, 0, "no such file", 0);
+            } catch (IOException e) {
+                throw new IngestFailedException(file, 0, "cannot read: " + e.getMessage(), 0);
+            }
+        }
+        Counts counts = new Counts(totalBytes);
+        for (Path file : files) {
+            loadFile(file, stage, listener, counts, started);
+        }
+        return new Summary(counts.records, counts.changed, counts.records - counts.changed,
+                Duration.between(started, clock.instant()));
+    }
+
+    private void loadFile(Path file, Stage stage, Listener listener, Counts counts, Instant started) {
+        try (CountingInput input = new CountingInput(Files.newInputStream(file));
+                BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16)) {
+            List<CatalogRecord> batch = new ArrayList<>(batchSize);
+            long lineNumber = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                batch.add(parse(file, lineNumber, line, counts));
+                if (batch.size() == batchSize) {
+                    write(stage, batch, counts);
+                    listener.committed(counts.progress(file, lineNumber, counts.bytesBefore + input.count(), started, clock));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                write(stage, batch, counts);
+            }
+            counts.bytesBefore += input.count();
+            listener.committed(counts.progress(file, lineNumber, counts.bytesBefore, started, clock));
+        } catch (IOException e) {
+            throw new IngestFailedException(file, 0, "cannot read: " + e.getMessage(), counts.records);
+        } catch (UncheckedIOException e) {
+            // BufferedReader reports malformed UTF-8 this way.
+            throw new IngestFailedException(file, 0, "cannot read: " + e.getCause().getMessage(), counts.records);
+        }
+    }
+
+    private CatalogRecord parse(Path file, long lineNumber, String line, Counts counts) {
+        if (line.length() > MAX_LINE_CHARACTERS) {
+            throw new IngestFailedException(file, lineNumber,
+                    "record is longer than " + MAX_LINE_CHARACTERS + " characters", counts.records);
+        }
+        try {
+            return json.read(line);
+        } catch (RecordFormatException e) {
+            throw new IngestFailedException(file, lineNumber, e.getMessage(), counts.records);
+        }
+    }
+
+    private void write(Stage stage, List<CatalogRecord> batch, Counts counts) {
+        WriteResult result = store.upsert(stage, batch);
+        indexer.offer(result);
+        counts.records += batch.size();
+        counts.changed += result.changes().size();
+        ingested.increment(batch.size());
+    }
+
+    private static final class Counts {
+        private final long totalBytes;
+        private long records;
+        private long changed;
+        private long bytesBefore;
+
+        private Counts(long totalBytes) {
+            this.totalBytes = totalBytes;
+        }
+
+        private Progress progress(Path file, long line, long bytesRead, Instant started, Clock clock) {
+            return new Progress(file, line, records, changed, bytesRead, totalBytes, Duration.between(started, clock.instant()));
+        }
+    }
+
+    /** Counts bytes consumed from a stream, for progress by file size. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private long count;
+
+        private CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int value = super.read();
+            if (value >= 0) {
+                count++;
+            }
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+}

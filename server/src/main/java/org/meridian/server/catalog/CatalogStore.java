@@ -1,0 +1,272 @@
+package org.meridian.server.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.meridian.catalog.CatalogChange;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.RecordId;
+import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.RecordType;
+import org.meridian.catalog.Stage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The catalog's system of record: record versions per stage and the ordered change log, always
+ * written together in one transaction (a transactional outbox).
+ *
+ * <p>Every write first locks the {@code catalog_log_head} row, so writers are serialised and
+ * sequences are allocated and committed in order without gaps. Submitting a record identical to
+ * the stored one (same content hash) changes nothing and appends nothing, which makes bulk loads
+ * idempotent.
+ */
+public final class CatalogStore {
+    /** Ids per IN list when looking up existing hashes; well under every database's limit. */
+    private static final int LOOKUP_CHUNK = 500;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate transactions;
+    private final RecordJson json;
+    private final Clock clock;
+
+    public CatalogStore(DataSource dataSource, RecordJson json, Clock clock) {
+        requireNonNull(dataSource, "dataSource is null");
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.json = requireNonNull(json, "json is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Creates or replaces records in a stage, in one transaction. Within the batch the last
+     * occurrence of an id wins.
+     */
+    public WriteResult upsert(Stage stage, List<CatalogRecord> records) {
+        requireNonNull(stage, "stage is null");
+        Map<RecordId, CatalogRecord> byId = new LinkedHashMap<>();
+        for (CatalogRecord record : records) {
+            byId.remove(record.id());
+            byId.put(record.id(), record);
+        }
+        return requireNonNull(transactions.execute(status -> writeUpserts(stage, byId)));
+    }
+
+    private WriteResult writeUpserts(Stage stage, Map<RecordId, CatalogRecord> records) {
+        long head = lockHead();
+        Map<String, String> existing = existingHashes(stage, records.keySet());
+        Instant now = clock.instant();
+        Timestamp nowTimestamp = Timestamp.from(now);
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> logRows = new ArrayList<>();
+        List<CatalogChange> changes = new ArrayList<>();
+        int unchanged = 0;
+        for (CatalogRecord record : records.values()) {
+            String document = json.write(record);
+            String hash = RecordJson.sha256Hex(document);
+            String id = record.id().value();
+            String previousHash = existing.get(id);
+            if (hash.equals(previousHash)) {
+                unchanged++;
+                continue;
+            }
+            String datasetId = record.datasetId().map(RecordId::value).orElse(null);
+            if (previousHash == null) {
+                inserts.add(new Object[] {stage.name(), id, record.type().name(), record.masterId(), datasetId, hash,
+                        document, nowTimestamp});
+            } else {
+                updates.add(new Object[] {record.type().name(), record.masterId(), datasetId, hash, document,
+                        nowTimestamp, stage.name(), id});
+            }
+            long sequence = head + changes.size() + 1;
+            logRows.add(new Object[] {sequence, stage.name(), id, ChangeKind.UPSERT.name(), nowTimestamp});
+            changes.add(new CatalogChange.Upsert(sequence, stage, record, now));
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO catalog_records
+                    (stage, record_id, record_type, master_id, dataset_id, content_hash, document, cataloged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, inserts);
+        jdbc.batchUpdate("""
+                UPDATE catalog_records
+                   SET record_type = ?, master_id = ?, dataset_id = ?, content_hash = ?, document = ?, cataloged_at = ?
+                 WHERE stage = ? AND record_id = ?
+                """, updates);
+        appendToLog(head, logRows);
+        return new WriteResult(changes, unchanged);
+    }
+
+    /** Removes records from a stage, in one transaction; ids not present are skipped. */
+    public WriteResult remove(Stage stage, List<RecordId> ids) {
+        requireNonNull(stage, "stage is null");
+        return requireNonNull(transactions.execute(status -> {
+            long head = lockHead();
+            Map<String, String> existing = existingHashes(stage, ids);
+            Instant now = clock.instant();
+            List<Object[]> deletes = new ArrayList<>();
+            List<Object[]> logRows = new ArrayList<>();
+            List<CatalogChange> changes = new ArrayList<>();
+            for (RecordId id : ids) {
+                if (existing.remove(id.value()) == null) {
+                    continue;
+                }
+                long sequence = head + changes.size() + 1;
+                deletes.add(new Object[] {stage.name(), id.value()});
+                logRows.add(new Object[] {sequence, stage.name(), id.value(), ChangeKind.REMOVAL.name(), Timestamp.from(now)});
+                changes.add(new CatalogChange.Removal(sequence, stage, id));
+            }
+            jdbc.batchUpdate("DELETE FROM catalog_records WHERE stage = ? AND record_id = ?", deletes);
+            appendToLog(head, logRows);
+            return new WriteResult(changes, ids.size() - changes.size());
+        }));
+    }
+
+    /** The sequence of the newest committed change; 0 when the log is empty. */
+    public long headSequence() {
+        return requireNonNull(jdbc.queryForObject("SELECT last_sequence FROM catalog_log_head WHERE id = 1", Long.class));
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code sequence}, in order, each with the record's current
+     * content. A change whose record has since been removed comes back as a removal (and one whose
+     * record was re-added as an upsert): applying them in order still ends in the current state.
+     */
+    public List<CatalogChange> changesAfter(long sequence, int limit) {
+        return named.query("""
+                SELECT c.sequence, c.stage, c.record_id, r.document, r.cataloged_at
+                  FROM catalog_changes c
+                  LEFT JOIN catalog_records r ON r.stage = c.stage AND r.record_id = c.record_id
+                 WHERE c.sequence > :after
+                 ORDER BY c.sequence
+                 FETCH FIRST :limit ROWS ONLY
+                """, new MapSqlParameterSource("after", sequence).addValue("limit", limit), (row, number) -> {
+                    long changeSequence = row.getLong(1);
+                    Stage stage = Stage.valueOf(row.getString(2));
+                    String document = row.getString(4);
+                    if (document == null) {
+                        return new CatalogChange.Removal(changeSequence, stage, RecordId.of(row.getString(3)));
+                    }
+                    return new CatalogChange.Upsert(changeSequence, stage, json.read(document), instant(row.getObject(5)));
+                });
+    }
+
+    /** The stored record, if the stage holds it. */
+    public Optional<CatalogRecord> find(Stage stage, RecordId id) {
+        return jdbc.query("SELECT document FROM catalog_records WHERE stage = ? AND record_id = ?",
+                (row, number) -> json.read(row.getString(1)), stage.name(), id.value()).stream().findFirst();
+    }
+
+    /**
+     * Calls {@code consumer} with every record of a stage in id order, as upserts stamped with
+     * {@code sequence}, reading in pages so memory stays flat. Used to rebuild an index.
+     */
+    public void forEachRecord(Stage stage, long sequence, int pageSize, Consumer<List<CatalogChange.Upsert>> consumer) {
+        String after = "";
+        while (true) {
+            List<StoredRow> page = jdbc.query("""
+                    SELECT record_id, document, cataloged_at FROM catalog_records
+                     WHERE stage = ? AND record_id > ?
+                     ORDER BY record_id
+                     FETCH FIRST ? ROWS ONLY
+                    """, (row, number) -> new StoredRow(row.getString(1), row.getString(2), instant(row.getObject(3))),
+                    stage.name(), after, pageSize);
+            if (page.isEmpty()) {
+                return;
+            }
+            List<CatalogChange.Upsert> upserts = new ArrayList<>(page.size());
+            for (StoredRow row : page) {
+                upserts.add(new CatalogChange.Upsert(sequence, stage, json.read(row.document()), row.cataloged()));
+            }
+            consumer.accept(upserts);
+            after = page.get(page.size() - 1).recordId();
+        }
+    }
+
+    /** Number of records of each type in a stage. */
+    public Map<RecordType, Long> countByType(Stage stage) {
+        Map<RecordType, Long> counts = new EnumMap<>(RecordType.class);
+        for (RecordType type : RecordType.values()) {
+            counts.put(type, 0L);
+        }
+        jdbc.query("SELECT record_type, COUNT(*) FROM catalog_records WHERE stage = ? GROUP BY record_type",
+                row -> {
+                    counts.put(RecordType.valueOf(row.getString(1)), row.getLong(2));
+                }, stage.name());
+        return counts;
+    }
+
+    /** Total records in a stage. */
+    public long count(Stage stage) {
+        return requireNonNull(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM catalog_records WHERE stage = ?", Long.class, stage.name()));
+    }
+
+    private long lockHead() {
+        // FOR UPDATE holds the head row until commit: writers queue here, so sequence order is
+        // commit order and a reader of the log can never see sequence n+1 before n.
+        return requireNonNull(jdbc.queryForObject(
+                "SELECT last_sequence FROM catalog_log_head WHERE id = 1 FOR UPDATE", Long.class));
+    }
+
+    private void appendToLog(long head, List<Object[]> logRows) {
+        if (logRows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO catalog_changes (sequence, stage, record_id, change_kind, changed_at)
+                VALUES (?, ?, ?, ?, ?)
+                """, logRows);
+        jdbc.update("UPDATE catalog_log_head SET last_sequence = ? WHERE id = 1", head + logRows.size());
+    }
+
+    private Map<String, String> existingHashes(Stage stage, java.util.Collection<RecordId> ids) {
+        Map<String, String> hashes = new HashMap<>();
+        List<String> values = ids.stream().map(RecordId::value).toList();
+        for (int start = 0; start < values.size(); start += LOOKUP_CHUNK) {
+            List<String> chunk = values.subList(start, Math.min(values.size(), start + LOOKUP_CHUNK));
+            named.query("SELECT record_id, content_hash FROM catalog_records WHERE stage = :stage AND record_id IN (:ids)",
+                    new MapSqlParameterSource("stage", stage.name()).addValue("ids", chunk),
+                    row -> {
+                        hashes.put(row.getString(1), row.getString(2));
+                    });
+        }
+        return hashes;
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case OffsetDateTime offset -> offset.toInstant();
+            case Timestamp timestamp -> timestamp.toInstant();
+            case java.time.ZonedDateTime zoned -> zoned.toInstant();
+            case null -> throw new IllegalStateException("cataloged_at is null");
+            default -> Instant.parse(value.toString()).atOffset(ZoneOffset.UTC).toInstant();
+        };
+    }
+
+    private enum ChangeKind {
+        UPSERT,
+        REMOVAL
+    }
+
+    private record StoredRow(String recordId, String document, Instant cataloged) {
+    }
+}
