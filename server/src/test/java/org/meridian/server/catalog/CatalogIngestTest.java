@@ -1,0 +1,147 @@
+package org.meridian.server.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.meridian.catalog.RecordBuilder.aDataset;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.RecordType;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.InMemorySearchIndex;
+import org.meridian.catalog.search.Query;
+import org.meridian.server.system.Databases;
+
+class CatalogIngestTest {
+    private static final int BATCH = 5;
+    @TempDir
+    Path dataDir;
+    private HikariDataSource dataSource;
+    private CatalogStorage storage;
+    private final List<Path> openedGenerations = new ArrayList<>();
+    private final RecordJson json = new RecordJson();
+
+    @BeforeEach
+    void open() {
+        dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 2);
+        Databases.migrate(dataSource);
+        storage = CatalogStorage.open(dataSource, dataDir, generation -> {
+            openedGenerations.add(generation);
+            return new InMemorySearchIndex();
+        }, new CatalogIndexer.Settings(BATCH, Duration.ofSeconds(5), Duration.ofMillis(50)), Clock.systemUTC(),
+                new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+        dataSource.close();
+    }
+
+    private Path file(List<String> lines) throws IOException {
+        return Files.write(dataDir.resolve("records.jsonl"), lines);
+    }
+
+    private List<String> datasets(int count) {
+        return IntStream.range(0, count).mapToObj(i -> json.write(aDataset("CMIP6.ds" + i).build())).toList();
+    }
+
+    @Test
+    void loadsEveryLineAndMakesItSearchable() throws IOException {
+        List<CatalogIngest.Progress> progress = new ArrayList<>();
+
+        CatalogIngest.Summary summary = storage.ingest().load(List.of(file(datasets(12))), Stage.PRODUCTION, progress::add);
+        storage.indexer().catchUp();
+
+        assertThat(summary.records()).isEqualTo(12);
+        assertThat(summary.changed()).isEqualTo(12);
+        assertThat(progress).extracting(CatalogIngest.Progress::line).containsExactly(5L, 10L, 12L);
+        assertThat(progress.get(progress.size() - 1).bytesRead()).isEqualTo(progress.get(0).totalBytes());
+        assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(12);
+        assertThat(storage.index().search(Query.builder().limit(0).build()).total()).isEqualTo(12);
+        assertThat(storage.indexer().lag()).isZero();
+    }
+
+    @Test
+    void loadingTheSameFileTwiceChangesNothing() throws IOException {
+        Path file = file(datasets(7));
+        storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
+        });
+
+        CatalogIngest.Summary again = storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
+        });
+
+        assertThat(again.changed()).isZero();
+        assertThat(again.unchanged()).isEqualTo(7);
+        assertThat(storage.store().headSequence()).isEqualTo(7);
+    }
+
+    @Test
+    void aBadLineStopsTheLoadAndLeavesEarlierBatchesCommitted() throws IOException {
+        List<String> lines = new ArrayList<>(datasets(9));
+        lines.add(6, "{\"id\": \"x|y\", \"type\": \"Datasets\"}");
+
+        assertThatThrownBy(() -> storage.ingest().load(List.of(file(lines)), Stage.PRODUCTION, progress -> {
+        }))
+                .isInstanceOfSatisfying(IngestFailedException.class, failure -> {
+                    assertThat(failure.line()).isEqualTo(7);
+                    assertThat(failure.committedRecords()).isEqualTo(5);
+                })
+                .hasMessageContaining("records.jsonl:7: type: unknown record type 'Datasets'");
+        assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(5);
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dataDir.resolve("nope.jsonl");
+
+        assertThatThrownBy(() -> storage.ingest().load(List.of(missing), Stage.PRODUCTION, progress -> {
+        })).isInstanceOf(IngestFailedException.class).hasMessageContaining("nope.jsonl:0: no such file");
+    }
+
+    @Test
+    void aBackgroundIndexerPicksUpChangesWrittenElsewhere() throws Exception {
+        storage.indexer().start();
+        // Written straight to the store, as another process would: nothing is handed over.
+        storage.store().upsert(Stage.PRODUCTION, List.of(aDataset("elsewhere").build()));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (storage.indexer().lag() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(storage.indexer().lag()).isZero();
+        assertThat(storage.index().countByType(Stage.PRODUCTION)).containsEntry(RecordType.DATASET, 1L);
+    }
+
+    @Test
+    void rebuildSwitchesToANewGenerationHoldingEverything() throws IOException {
+        storage.ingest().load(List.of(file(datasets(11))), Stage.PRODUCTION, progress -> {
+        });
+        storage.indexer().catchUp();
+        List<CatalogIndexer.RebuildProgress> progress = new ArrayList<>();
+
+        storage.indexer().rebuild(progress::add);
+
+        assertThat(openedGenerations).hasSize(2);
+        assertThat(Files.readString(dataDir.resolve("index/CURRENT")).strip())
+                .isEqualTo(openedGenerations.get(1).getFileName().toString());
+        assertThat(Files.exists(openedGenerations.get(0))).isFalse();
+        assertThat(storage.index().search(Query.builder().limit(0).build()).total()).isEqualTo(11);
+        assertThat(progress).isNotEmpty();
+        assertThat(progress.get(progress.size() - 1).applied()).isEqualTo(11);
+    }
+}
