@@ -106,6 +106,11 @@ public final class CatalogIndexer implements AutoCloseable {
         commitIfBehind(true);
     }
 
+    /** The sequence of the last change the live index holds. */
+    public long appliedSequence() {
+        return index.appliedSequence();
+    }
+
     /** Changes committed to the catalog but not yet searchable. */
     public long lag() {
         return Math.max(0, store.headSequence() - index.appliedSequence());

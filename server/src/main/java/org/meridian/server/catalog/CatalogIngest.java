@@ -17,10 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordFormatException;
 import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
 
 /**
@@ -43,10 +46,10 @@ public final class CatalogIngest {
     /**
      * Where a load stands.
      *
-     * @param line last line of {@code file} that is committed
-     * @param bytesRead bytes read over all files so far; {@code totalBytes} over all files
+     * @param line last line of {@code file} that is committed (for in-process loads, the record count)
+     * @param done work done out of {@code total}: bytes over all files, or datasets for in-process loads
      */
-    public record Progress(Path file, long line, long records, long changed, long bytesRead, long totalBytes, Duration elapsed) {
+    public record Progress(Path file, long line, long records, long changed, long done, long total, Duration elapsed) {
     }
 
     /** What a completed load did. */
@@ -58,20 +61,20 @@ public final class CatalogIngest {
     }
 
     private final CatalogStore store;
-    private final CatalogIndexer indexer;
+    private final Consumer<WriteResult> written;
     private final RecordJson json;
     private final int batchSize;
     private final Clock clock;
     private final Counter ingested;
 
     /**
-     * @param indexer receives each committed batch in-process; may be a node's indexer or one the
-     *     command line runs itself
+     * @param written told of each committed batch, normally the indexer's {@link CatalogIndexer#offer}
+     *     (a load beside a serving node passes nothing on: the node reads the log)
      */
-    public CatalogIngest(CatalogStore store, CatalogIndexer indexer, RecordJson json, int batchSize, Clock clock,
+    public CatalogIngest(CatalogStore store, Consumer<WriteResult> written, RecordJson json, int batchSize, Clock clock,
             MeterRegistry meters) {
         this.store = requireNonNull(store, "store is null");
-        this.indexer = requireNonNull(indexer, "indexer is null");
+        this.written = requireNonNull(written, "written is null");
         this.json = requireNonNull(json, "json is null");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
@@ -103,6 +106,33 @@ public final class CatalogIngest {
         Counts counts = new Counts(totalBytes);
         for (Path file : files) {
             loadFile(file, stage, listener, counts, started);
+        }
+        return new Summary(counts.records, counts.changed, counts.records - counts.changed,
+                Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * Loads records produced in-process (the demo's generated catalog), in batches, reporting
+     * progress in datasets seen out of {@code expectedDatasets}.
+     */
+    public Summary loadRecords(String source, Iterator<CatalogRecord> records, long expectedDatasets, Stage stage,
+            Listener listener) {
+        Instant started = clock.instant();
+        Counts counts = new Counts(expectedDatasets);
+        Path name = Path.of(source);
+        List<CatalogRecord> batch = new ArrayList<>(batchSize);
+        long datasets = 0;
+        while (records.hasNext()) {
+            CatalogRecord record = records.next();
+            if (record.type() == RecordType.DATASET) {
+                datasets++;
+            }
+            batch.add(record);
+            if (batch.size() == batchSize || !records.hasNext()) {
+                write(stage, batch, counts);
+                listener.committed(counts.progress(name, counts.records, datasets, started, clock));
+                batch.clear();
+            }
         }
         return new Summary(counts.records, counts.changed, counts.records - counts.changed,
                 Duration.between(started, clock.instant()));
@@ -153,24 +183,24 @@ public final class CatalogIngest {
 
     private void write(Stage stage, List<CatalogRecord> batch, Counts counts) {
         WriteResult result = store.upsert(stage, batch);
-        indexer.offer(result);
+        written.accept(result);
         counts.records += batch.size();
         counts.changed += result.changes().size();
         ingested.increment(batch.size());
     }
 
     private static final class Counts {
-        private final long totalBytes;
+        private final long total;
         private long records;
         private long changed;
         private long bytesBefore;
 
-        private Counts(long totalBytes) {
-            this.totalBytes = totalBytes;
+        private Counts(long total) {
+            this.total = total;
         }
 
-        private Progress progress(Path file, long line, long bytesRead, Instant started, Clock clock) {
-            return new Progress(file, line, records, changed, bytesRead, totalBytes, Duration.between(started, clock.instant()));
+        private Progress progress(Path file, long line, long done, Instant started, Clock clock) {
+            return new Progress(file, line, records, changed, done, total, Duration.between(started, clock.instant()));
         }
     }
 

@@ -49,7 +49,7 @@ public final class CatalogStorage implements AutoCloseable {
         indexer.catchUp();
         // Left-overs of a rebuild that crashed before switching; the current generation is whole.
         generations.deleteOthers();
-        CatalogIngest ingest = new CatalogIngest(store, indexer, json, settings.batchSize(), clock, meters);
+        CatalogIngest ingest = new CatalogIngest(store, indexer::offer, json, settings.batchSize(), clock, meters);
         return new CatalogStorage(store, index, indexer, ingest);
     }
 

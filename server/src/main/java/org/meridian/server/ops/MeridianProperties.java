@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where the database, index and file store live
  * @param node this node's identity as peers and clients see it
+ * @param database where the catalog's system of record lives
  * @param search search settings
  * @param indexer how the indexer follows the change log
  */
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 public record MeridianProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @Valid @NotNull @DefaultValue Node node,
+        @Valid @NotNull @DefaultValue Database database,
         @Valid @NotNull @DefaultValue Search search,
         @Valid @NotNull @DefaultValue Indexer indexer) {
 
@@ -41,6 +43,17 @@ public record MeridianProperties(
      *     they called ({@code index_node})
      */
     public record Node(@NotBlank @DefaultValue("localhost") String hostname) {
+    }
+
+    /**
+     * @param url JDBC URL; empty means the embedded H2 file database under {@code <data-dir>/db}
+     * @param user database user
+     * @param poolSize connections kept open
+     */
+    public record Database(
+            @DefaultValue("") String url,
+            @DefaultValue("sa") String user,
+            @Positive @DefaultValue("8") int poolSize) {
     }
 
     /** @param facets the facet profile: fields counted for {@code facets=*} and shown in the UI */

@@ -69,7 +69,7 @@ class CatalogIngestTest {
         assertThat(summary.records()).isEqualTo(12);
         assertThat(summary.changed()).isEqualTo(12);
         assertThat(progress).extracting(CatalogIngest.Progress::line).containsExactly(5L, 10L, 12L);
-        assertThat(progress.get(progress.size() - 1).bytesRead()).isEqualTo(progress.get(0).totalBytes());
+        assertThat(progress.get(progress.size() - 1).done()).isEqualTo(progress.get(0).total());
         assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(12);
         assertThat(storage.index().search(Query.builder().limit(0).build()).total()).isEqualTo(12);
         assertThat(storage.indexer().lag()).isZero();

@@ -1,0 +1,76 @@
+package org.meridian.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.meridian.catalog.RecordType;
+import org.meridian.catalog.Stage;
+import org.meridian.index.lucene.LuceneSearchIndex;
+import org.meridian.server.catalog.CatalogIndexer;
+import org.meridian.server.catalog.CatalogStorage;
+import org.meridian.server.system.Databases;
+
+/**
+ * One-shot throughput measurements of the catalog's write paths, through exactly the code the
+ * node runs (H2 file database + change log + Lucene index):
+ * <ul>
+ *   <li>{@code ingest DATA_DIR FILE}: bulk load a JSON-lines file and wait until every record is
+ *       searchable and committed; prints records/s end to end.</li>
+ *   <li>{@code reindex DATA_DIR}: rebuild the whole index from the change log; prints the time.</li>
+ * </ul>
+ * Run: {@code java -Xmx1g -cp bench/target/benchmarks.jar org.meridian.bench.CatalogThroughput ingest /tmp/d file.jsonl}.
+ */
+public final class CatalogThroughput {
+    private CatalogThroughput() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2 || !(args[0].equals("ingest") && args.length == 3 || args[0].equals("reindex"))) {
+            System.err.println("usage: CatalogThroughput ingest DATA_DIR FILE | reindex DATA_DIR");
+            System.exit(2);
+        }
+        Path dataDir = Path.of(args[1]);
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 4)) {
+            Databases.migrate(dataSource);
+            try (CatalogStorage storage = CatalogStorage.open(dataSource, dataDir, LuceneSearchIndex::open,
+                    new CatalogIndexer.Settings(5_000, Duration.ofSeconds(10), Duration.ofSeconds(1)),
+                    Clock.systemUTC(), new SimpleMeterRegistry())) {
+                if (args[0].equals("ingest")) {
+                    ingest(storage, Path.of(args[2]));
+                } else {
+                    reindex(storage);
+                }
+            }
+        }
+    }
+
+    private static void ingest(CatalogStorage storage, Path file) {
+        storage.indexer().start();
+        long started = System.nanoTime();
+        var summary = storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
+        });
+        long written = System.nanoTime();
+        storage.indexer().catchUp();
+        long searchable = System.nanoTime();
+        System.out.printf(Locale.ROOT, "ingest: %,d records; database+log %.1f s (%,.0f records/s); "
+                        + "searchable and committed after %.1f s: %,.0f records/s end to end%n",
+                summary.records(), (written - started) / 1e9, summary.records() / ((written - started) / 1e9),
+                (searchable - started) / 1e9, summary.records() / ((searchable - started) / 1e9));
+        System.out.println("ingest: index holds " + storage.index().countByType(Stage.PRODUCTION));
+    }
+
+    private static void reindex(CatalogStorage storage) {
+        long records = storage.store().countByType(Stage.PRODUCTION).values().stream().mapToLong(Long::longValue).sum();
+        long started = System.nanoTime();
+        storage.indexer().rebuild(progress -> {
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "reindex: %,d records (%,d changes) in %.1f s, %,.0f records/s; datasets %,d%n",
+                records, storage.indexer().appliedSequence(), seconds, records / seconds,
+                storage.index().countByType(Stage.PRODUCTION).get(RecordType.DATASET));
+    }
+}

@@ -1,0 +1,144 @@
+package org.meridian.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * HTTP load run of typical ESGF queries against a running node: for each query, a warm-up, then
+ * {@code clients} concurrent clients issue it back to back for {@code seconds}; prints p50, p99
+ * and throughput per query.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.meridian.bench.HttpLoadRunner
+ * http://localhost:8080 [clients] [seconds]}. Only loopback targets are allowed.
+ */
+public final class HttpLoadRunner {
+    /** What ESGF clients typically send (esgf-pyclient's counts call, facet drill-down, text search). */
+    static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("8 facets, match all (limit=0)",
+                "/esg-search/search?format=application/solr+json&distrib=false&limit=0"
+                        + "&facets=project,activity_id,experiment_id,source_id,institution_id,variable_id,table_id,frequency");
+        QUERIES.put("selective facet query",
+                "/esg-search/search?format=application/solr+json&distrib=false&limit=10"
+                        + "&source_id=CESM2&experiment_id=historical&variable_id=tas&latest=true");
+        QUERIES.put("text query",
+                "/esg-search/search?format=application/solr+json&distrib=false&limit=10&query=precipitation");
+        QUERIES.put("page 3 of a facet drill-down with facets",
+                "/esg-search/search?format=application/solr+json&distrib=false&limit=50&offset=100"
+                        + "&experiment_id=ssp585&facets=source_id,variable_id&replica=false");
+        QUERIES.put("files of a dataset (pyesgf file context)",
+                "/esg-search/search?format=application/solr+json&distrib=false&type=File&limit=50&variable_id=pr");
+    }
+
+    private HttpLoadRunner() {
+    }
+
+    /** Latency summary of one query. */
+    record Result(String name, int requests, int failures, double p50Millis, double p99Millis, double perSecond) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: HttpLoadRunner BASE_URL [clients=4] [seconds=15]");
+            System.exit(2);
+        }
+        URI base = URI.create(args[0]);
+        String host = base.getHost();
+        if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]")) {
+            System.err.println("HttpLoadRunner only targets loopback addresses, got " + host);
+            System.exit(2);
+        }
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        List<Result> results = run(base, clients, Duration.ofSeconds(seconds));
+        System.out.printf(Locale.ROOT, "%-45s %9s %9s %9s %10s %8s%n", "query", "requests", "p50 ms", "p99 ms", "req/s", "errors");
+        for (Result result : results) {
+            System.out.printf(Locale.ROOT, "%-45s %9d %9.2f %9.2f %10.1f %8d%n", result.name(), result.requests(),
+                    result.p50Millis(), result.p99Millis(), result.perSecond(), result.failures());
+        }
+    }
+
+    static List<Result> run(URI base, int clients, Duration duration) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Result> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            for (Map.Entry<String, String> query : QUERIES.entrySet()) {
+                URI uri = base.resolve(query.getValue());
+                measure(http, pool, uri, clients, Duration.ofSeconds(3));
+                results.add(summarise(query.getKey(), measure(http, pool, uri, clients, duration), duration));
+            }
+        }
+        return results;
+    }
+
+    private record Samples(long[] nanos, int count, int failures) {
+    }
+
+    private static Samples measure(HttpClient http, ExecutorService pool, URI uri, int clients, Duration duration)
+            throws Exception {
+        long deadline = System.nanoTime() + duration.toNanos();
+        AtomicInteger failures = new AtomicInteger();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            futures.add(pool.submit(() -> {
+                long[] samples = new long[1 << 16];
+                int count = 0;
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                    }
+                    if (count == samples.length) {
+                        samples = Arrays.copyOf(samples, count * 2);
+                    }
+                    samples[count++] = System.nanoTime() - start;
+                }
+                return Arrays.copyOf(samples, count);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> future : futures) {
+            long[] part = future.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        return new Samples(all, all.length, failures.get());
+    }
+
+    private static Result summarise(String name, Samples samples, Duration duration) {
+        long[] sorted = samples.nanos().clone();
+        Arrays.sort(sorted);
+        return new Result(name, samples.count(), samples.failures(), percentile(sorted, 0.50), percentile(sorted, 0.99),
+                samples.count() / (duration.toMillis() / 1000.0));
+    }
+
+    private static double percentile(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}

@@ -1,0 +1,77 @@
+package org.meridian.server.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs, in the node that owns the index, the rebuilds that {@code meridian reindex} files in the
+ * database, reporting progress back so the command can show it.
+ */
+public final class IndexRebuildWatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IndexRebuildWatcher.class);
+    /** Progress rows are written at most this often; the command line polls them. */
+    private static final long PROGRESS_INTERVAL_NANOS = Duration.ofMillis(500).toNanos();
+
+    private final IndexRebuildRequests requests;
+    private final CatalogIndexer indexer;
+    private final Duration pollInterval;
+    private volatile boolean running;
+    private Thread worker;
+
+    public IndexRebuildWatcher(IndexRebuildRequests requests, CatalogIndexer indexer, Duration pollInterval) {
+        this.requests = requireNonNull(requests, "requests is null");
+        this.indexer = requireNonNull(indexer, "indexer is null");
+        this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
+    }
+
+    public synchronized void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("meridian-rebuild-watcher").daemon().start(this::watch);
+    }
+
+    private void watch() {
+        while (running) {
+            try {
+                requests.claimNext().ifPresent(rebuild -> run(rebuild.id()));
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The table may be briefly unavailable; try again at the next poll.
+                log.warn("Checking for index rebuild requests failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void run(long id) {
+        log.info("Rebuilding the search index (request {})", id);
+        long[] lastReport = {0};
+        try {
+            indexer.rebuild(progress -> {
+                long now = System.nanoTime();
+                if (now - lastReport[0] >= PROGRESS_INTERVAL_NANOS) {
+                    lastReport[0] = now;
+                    requests.progress(id, progress.applied(), progress.head());
+                }
+            });
+            long head = indexer.appliedSequence();
+            requests.progress(id, head, head);
+            requests.finish(id, IndexRebuildRequests.State.DONE, null);
+        } catch (RuntimeException e) {
+            log.error("Index rebuild {} failed; the previous index stays in use", id, e);
+            requests.finish(id, IndexRebuildRequests.State.FAILED, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.meridian.server.cli;
+
+import org.meridian.server.catalog.IngestFailedException;
+
+/** The one line a failed command prints, without stack traces. */
+final class CommandFailure {
+    private CommandFailure() {
+    }
+
+    static String describe(Exception failure) {
+        if (failure instanceof IngestFailedException ingest) {
+            return "ingest stopped at " + ingest.getMessage() + " (" + ingest.committedRecords()
+                    + " records before it are committed; fix the line and run the same command again)";
+        }
+        return StartupFailure.describe(failure);
+    }
+}

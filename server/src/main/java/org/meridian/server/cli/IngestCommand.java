@@ -1,0 +1,95 @@
+package org.meridian.server.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.Stage;
+import org.meridian.server.catalog.CatalogIngest;
+import org.meridian.server.catalog.CatalogStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code meridian ingest FILE...}: bulk load JSON lines. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Bulk load records from JSON-lines files (one ESGF-style document per line).",
+                "Idempotent by record id: unchanged records are skipped. A bad line stops the load with its line number;",
+                "batches before it stay committed. If a node is serving the data directory, it indexes the new records."})
+final class IngestCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON-lines files to load, in order.")
+    List<Path> files;
+
+    @Mixin
+    ConfigurationOptions configuration;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+    Path dataDir;
+
+    @Option(names = "--batch-size", description = "Records per transaction (default: meridian.indexer.batch-size).")
+    Integer batchSize;
+
+    @Option(names = "--stage", description = "Stage to load into: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "PRODUCTION")
+    Stage stage;
+
+    /** How progress is shown. */
+    enum ProgressStyle {
+        /** A bar on a terminal, a line every few seconds otherwise. */
+        AUTO,
+        /** One line per committed batch on standard output, for scripts: everything up to that line is durable. */
+        LINES,
+        NONE
+    }
+
+    @Option(names = "--progress", defaultValue = "AUTO",
+            description = "Progress display: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). LINES prints 'committed <records> records through <file>:<line>' per batch.")
+    ProgressStyle progressStyle;
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (dataDir != null) {
+            flags.put("meridian.data-dir", dataDir.toString());
+        }
+        if (batchSize != null) {
+            flags.put("meridian.indexer.batch-size", batchSize.toString());
+        }
+        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
+            CatalogIngest ingest;
+            if (catalog.nodeIsServing()) {
+                System.err.println("A node is serving " + catalog.properties().dataDir()
+                        + "; it will index the loaded records from the change log.");
+                ingest = new CatalogIngest(new CatalogStore(catalog.dataSource(), new RecordJson(), Clock.systemUTC()),
+                        written -> {
+                        }, new RecordJson(), catalog.properties().indexer().batchSize(), Clock.systemUTC(),
+                        new SimpleMeterRegistry());
+            } else {
+                catalog.storage().indexer().start();
+                ingest = catalog.storage().ingest();
+            }
+            ProgressBar bar = ProgressBar.onStandardError("Ingesting");
+            CatalogIngest.Summary summary = ingest.load(files, stage, progress -> {
+                switch (progressStyle) {
+                    case AUTO -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed());
+                    case LINES -> {
+                        System.out.println("committed " + progress.records() + " records through " + progress.file() + ":" + progress.line());
+                        System.out.flush();
+                    }
+                    case NONE -> {
+                    }
+                }
+            });
+            bar.finish(String.format(Locale.ROOT, "Loaded %,d records (%,d new or changed, %,d unchanged) in %s, %,.0f records/s",
+                    summary.records(), summary.changed(), summary.unchanged(),
+                    ProgressBar.duration(summary.elapsed()), summary.recordsPerSecond()));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package org.meridian.server.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code meridian} command. Every subcommand has {@code --help}, exits 0 on success and
+ * non-zero on failure, and reports a failure as one readable line on standard error.
+ */
+@Command(name = "meridian", mixinStandardHelpOptions = true, version = "Meridian 0.1.0",
+        description = "A self-hosted node for research data platforms: catalog and search, governed publishing, federation.",
+        subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class,
+                ReindexCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+public final class MeridianCommand implements Runnable {
+    /** Exit code for a command that ran and failed. */
+    static final int FAILED = 1;
+    /** Exit code for a command line that could not be understood. */
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and {@link #main}). */
+    static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new MeridianCommand());
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("meridian: " + exception.getMessage() + " (see '"
+                    + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            PrintWriter err = failed.getErr();
+            err.println("meridian: " + CommandFailure.describe(exception));
+            err.flush();
+            return FAILED;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,92 @@
+package org.meridian.server.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meridian.index.lucene.LuceneSearchIndex;
+import org.meridian.server.catalog.CatalogIndexer;
+import org.meridian.server.catalog.CatalogStorage;
+import org.meridian.server.ops.DataDirectoryLock;
+import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.system.Databases;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The catalog as a command sees it: the database always, and the search index too when no node
+ * is serving the data directory (then the command owns the index and keeps it up to date itself).
+ */
+final class OfflineCatalog implements AutoCloseable {
+    private final MeridianProperties properties;
+    private final HikariDataSource dataSource;
+    private final Optional<DataDirectoryLock> lock;
+    private CatalogStorage storage;
+
+    private OfflineCatalog(MeridianProperties properties, HikariDataSource dataSource, Optional<DataDirectoryLock> lock) {
+        this.properties = properties;
+        this.dataSource = dataSource;
+        this.lock = lock;
+    }
+
+    /** Reads the layered configuration, opens and migrates the database, and tries to take the data directory. */
+    static OfflineCatalog open(ConfigurationOptions configuration, Map<String, String> flags) {
+        MeridianProperties properties;
+        List<String> arguments = configuration.springArguments(flags);
+        try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(arguments)) {
+            properties = context.getBean(MeridianProperties.class);
+        }
+        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(properties.dataDir());
+        MeridianProperties.Database database = properties.database();
+        String url = database.url().isBlank() ? Databases.embeddedUrl(properties.dataDir()) : database.url();
+        HikariDataSource dataSource = Databases.open(url, database.user(), "", 2);
+        try {
+            Databases.migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            lock.ifPresent(DataDirectoryLock::close);
+            throw e;
+        }
+        return new OfflineCatalog(properties, dataSource, lock);
+    }
+
+    MeridianProperties properties() {
+        return properties;
+    }
+
+    HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True when a node is serving this data directory (it owns the index). */
+    boolean nodeIsServing() {
+        return lock.isEmpty();
+    }
+
+    /** The full storage stack with the index; only when no node is serving. */
+    CatalogStorage storage() {
+        if (nodeIsServing()) {
+            throw new IllegalStateException("a node is serving " + properties.dataDir() + " and owns its index");
+        }
+        if (storage == null) {
+            MeridianProperties.Indexer indexer = properties.indexer();
+            storage = CatalogStorage.open(dataSource, properties.dataDir(), LuceneSearchIndex::open,
+                    new CatalogIndexer.Settings(indexer.batchSize(), indexer.commitInterval(), indexer.pollInterval()),
+                    Clock.systemUTC(), new SimpleMeterRegistry());
+        }
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (storage != null) {
+                storage.close();
+            }
+        } finally {
+            dataSource.close();
+            lock.ifPresent(DataDirectoryLock::close);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.meridian.server.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meridian.server.catalog.IndexRebuildRequests;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meridian reindex}: rebuild the search index from the database. */
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+        description = {"Rebuild the search index from the database, with progress.",
+                "A serving node keeps answering from its current index and switches when the new one is complete;",
+                "without a node, the rebuild runs in this process."})
+final class ReindexCommand implements Callable<Integer> {
+    private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(300);
+
+    @Mixin
+    ConfigurationOptions configuration;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (dataDir != null) {
+            flags.put("meridian.data-dir", dataDir.toString());
+        }
+        ProgressBar bar = ProgressBar.onStandardError("Reindexing");
+        Instant started = Instant.now();
+        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
+            long indexed;
+            if (catalog.nodeIsServing()) {
+                indexed = followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), bar, started);
+            } else {
+                catalog.storage().indexer().rebuild(progress -> bar.update(progress.applied(), progress.head(),
+                        progress.applied(), Duration.between(started, Instant.now())));
+                indexed = catalog.storage().indexer().appliedSequence();
+            }
+            bar.finish(String.format(Locale.ROOT, "Reindexed %,d changes in %s", indexed,
+                    ProgressBar.duration(Duration.between(started, Instant.now()))));
+        }
+        return 0;
+    }
+
+    private static long followNode(IndexRebuildRequests requests, ProgressBar bar, Instant started) throws InterruptedException {
+        long id = requests.request();
+        System.err.println("A node is serving this data directory; it rebuilds the index while it keeps serving (request " + id + ").");
+        while (true) {
+            IndexRebuildRequests.Rebuild rebuild = requests.find(id).orElseThrow();
+            bar.update(rebuild.done(), rebuild.total(), rebuild.done(), Duration.between(started, Instant.now()));
+            switch (rebuild.state()) {
+                case DONE -> {
+                    return rebuild.done();
+                }
+                case FAILED -> throw new IllegalStateException("the node could not rebuild the index: "
+                        + rebuild.message().orElse("no reason given") + "; it keeps using the previous index");
+                case REQUESTED, RUNNING -> Thread.sleep(FOLLOW_INTERVAL.toMillis());
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.meridian.server.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meridian.server.ops.MeridianProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meridian serve}: the production entry point. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start a node with the layered configuration (meridian.yaml, meridian-<environment>.yaml, MERIDIAN_* variables, flags).")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ConfigurationOptions configuration;
+
+    @Option(names = "--port", description = "HTTP port (overrides server.port).")
+    Integer port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (port != null) {
+            flags.put("server.port", port.toString());
+        }
+        if (dataDir != null) {
+            flags.put("meridian.data-dir", dataDir.toString());
+        }
+        ConfigurableApplicationContext node = NodeContexts.startNode(configuration.springArguments(flags));
+        MeridianProperties properties = node.getBean(MeridianProperties.class);
+        System.out.printf("Meridian node serving %s on http://localhost:%d/%n",
+                properties.dataDir().toAbsolutePath().normalize(), NodeRun.port(node));
+        NodeRun.awaitShutdown(node);
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package org.meridian.server.cli;
+
+import java.util.stream.Collectors;
+import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.validation.FieldError;
+
+/** Turns why a node or command could not start into one line an operator can act on. */
+final class StartupFailure {
+    private StartupFailure() {
+    }
+
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            switch (cause) {
+                case BindValidationException validation -> {
+                    return "invalid configuration: " + validation.getValidationErrors().getAllErrors().stream()
+                            .map(error -> {
+                                String name = validation.getValidationErrors().getName() + "."
+                                        + (error instanceof FieldError field ? kebab(field.getField()) : error.getObjectName());
+                                ConfigurationProperty bound = validation.getValidationErrors().getBoundProperties().stream()
+                                        .filter(property -> property.getName().toString().equals(name))
+                                        .findFirst().orElse(null);
+                                return name + " " + error.getDefaultMessage()
+                                        + (bound == null ? "" : " (got '" + bound.getValue() + "' from " + bound.getOrigin() + ")");
+                            })
+                            .collect(Collectors.joining("; "));
+                }
+                case BindException bind when bind.getProperty() != null -> {
+                    ConfigurationProperty property = bind.getProperty();
+                    Throwable reason = bind.getCause() == null ? bind : rootCause(bind);
+                    return "invalid configuration: " + property.getName() + " = '" + property.getValue() + "' from "
+                            + property.getOrigin() + ": " + reason.getMessage();
+                }
+                case ConfigDataResourceNotFoundException notFound -> {
+                    return "configuration file not found: " + notFound.getResource();
+                }
+                case PortInUseException portInUse -> {
+                    return "port " + portInUse.getPort() + " is already in use; choose another with --port";
+                }
+                default -> {
+                }
+            }
+        }
+        Throwable root = rootCause(failure);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static String kebab(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,25 @@
+package org.meridian.server.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.meridian.server.ops.MeridianProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The node's one data source, migrated before any feature uses it. Migration is our own call
+ * (not Boot's Flyway auto-configuration) so the node, the command line and the benchmarks migrate
+ * exactly the same way.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(MeridianProperties properties) {
+        MeridianProperties.Database database = properties.database();
+        String url = database.url().isBlank() ? Databases.embeddedUrl(properties.dataDir()) : database.url();
+        // The password comes from the secrets store once it exists; the embedded database has none.
+        HikariDataSource dataSource = Databases.open(url, database.user(), "", database.poolSize());
+        Databases.migrate(dataSource);
+        return dataSource;
+    }
+}

@@ -1,0 +1,126 @@
+package org.meridian.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.catalog.RecordBuilder.aDataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.meridian.catalog.RecordJson;
+
+class MeridianCommandTest {
+    @TempDir
+    Path directory;
+
+    private Path records(int count) throws IOException {
+        RecordJson json = new RecordJson();
+        List<String> lines = IntStream.range(0, count).mapToObj(i -> json.write(aDataset("CMIP6.cli" + i).build())).toList();
+        return Files.write(directory.resolve("records.jsonl"), lines);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "serve", "generate", "ingest", "reindex", "config", "config show"})
+    void everyCommandHasHelp(String command) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+
+        CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: meridian " + command);
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineAndExitCodeTwo() {
+        CommandLineRun run = CommandLineRun.of("ingest", "--colour", "red", "x.jsonl");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("meridian: Unknown option: '--colour'").contains("meridian ingest --help");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(CommandLineRun.of().exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void ingestLoadsAFileAndReindexRebuildsIt() throws IOException {
+        Path dataDir = directory.resolve("data");
+
+        CommandLineRun ingest = CommandLineRun.of("ingest", "--data-dir", dataDir.toString(), "--progress", "LINES",
+                "--batch-size", "4", records(10).toString());
+        CommandLineRun again = CommandLineRun.of("ingest", "--data-dir", dataDir.toString(), records(10).toString());
+        CommandLineRun reindex = CommandLineRun.of("reindex", "--data-dir", dataDir.toString());
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.out().lines()).containsExactly(
+                "committed 4 records through " + directory.resolve("records.jsonl") + ":4",
+                "committed 8 records through " + directory.resolve("records.jsonl") + ":8",
+                "committed 10 records through " + directory.resolve("records.jsonl") + ":10");
+        assertThat(ingest.err()).contains("Loaded 10 records (10 new or changed, 0 unchanged)");
+        assertThat(again.err()).contains("Loaded 10 records (0 new or changed, 10 unchanged)");
+        assertThat(reindex.exitCode()).as(reindex.err()).isZero();
+        assertThat(reindex.err()).contains("Reindexed 10 changes");
+    }
+
+    @Test
+    void aBadLineFailsWithItsLineNumberInOneLine() throws IOException {
+        Path file = records(3);
+        Files.writeString(file, Files.readString(file) + "{\"id\": \"broken\"\n");
+
+        CommandLineRun run = CommandLineRun.of("ingest", "--data-dir", directory.resolve("data").toString(),
+                "--progress", "NONE", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("meridian: ingest stopped at " + file + ":4: not valid JSON")
+                .contains("3 records before it are committed");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", directory.resolve("nope.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString().contains("--config: no such file");
+    }
+
+    @Test
+    void configShowPrintsEachValueWithItsOrigin() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), """
+                meridian:
+                  node:
+                    hostname: index.example.org
+                """);
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("meridian\\.node\\.hostname = index\\.example\\.org +# .*meridian\\.yaml.*")
+                .containsPattern("meridian\\.indexer\\.batch-size = 5000 +# built-in default")
+                .containsPattern("server\\.port = 8080 +# .*application\\.yaml.*");
+    }
+
+    @Test
+    void anInvalidSettingNamesTheParameterAndItsOrigin() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), """
+                meridian:
+                  indexer:
+                    batch-size: -5
+                """);
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("meridian.indexer.batch-size").contains("-5").contains("meridian.yaml");
+    }
+}
