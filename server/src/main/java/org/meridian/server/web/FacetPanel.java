@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.meridian.catalog.search.FacetCount;
 import org.meridian.catalog.search.Query;
 
@@ -22,6 +23,8 @@ record FacetPanel(String name, String label, List<Option> options, int hiddenCou
     /** How many values a collapsed panel lists. */
     static final int TOP = 10;
     static final String FRAGMENT_PATH = "/search/facets/";
+    /** Words in climate-data field names that are acronyms (mip_era, cf_standard_name, rcm_name, …). */
+    private static final Set<String> ACRONYMS = Set.of("mip", "cf", "drs", "cmor", "rcm", "url");
 
     /**
      * @param href the search with this value picked, or with it removed when already picked
@@ -76,14 +79,31 @@ record FacetPanel(String name, String label, List<Option> options, int hiddenCou
         return "facet-" + name;
     }
 
-    /** A readable heading from a field name: {@code nominal_resolution} → "Nominal resolution", {@code source_id} → "Source". */
+    /**
+     * Open unless it offers a single value nobody picked: such a facet cannot narrow the search,
+     * so it stays folded to keep the sidebar short.
+     */
+    public boolean open() {
+        return options.size() > 1 || options.stream().anyMatch(Option::selected);
+    }
+
+    /**
+     * A readable heading from a field name: {@code nominal_resolution} → "Nominal resolution",
+     * {@code source_id} → "Source", {@code mip_era} → "MIP era".
+     */
     static String label(String field) {
-        String words = field.endsWith("_id") ? field.substring(0, field.length() - 3) : field;
-        words = words.replace('_', ' ').strip();
+        String stem = field.endsWith("_id") ? field.substring(0, field.length() - 3) : field;
+        List<String> words = new ArrayList<>();
+        for (String word : stem.split("_")) {
+            if (!word.isEmpty()) {
+                words.add(ACRONYMS.contains(word) ? word.toUpperCase(Locale.ROOT) : word);
+            }
+        }
         if (words.isEmpty()) {
             return field;
         }
-        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+        String label = String.join(" ", words);
+        return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
     }
 
     private static Option option(String facet, String value, long count, List<String> picked, SearchState state) {

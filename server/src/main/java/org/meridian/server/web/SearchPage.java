@@ -45,7 +45,9 @@ record SearchPage(
     private static final Set<String> NOT_FILTERS = Set.of("query", "type", SearchState.OFFSET, "limit",
             SearchState.EXPANDED, "facets", "fields");
     /** Facet values shown with each result; the title and id carry the rest. */
-    private static final int KEY_FACETS = 8;
+    private static final int KEY_FACETS = 6;
+    /** Facets too uniform to tell results apart (one project, one era per node), or shown on their own. */
+    private static final Set<String> NOT_KEY_FACETS = Set.of("project", "mip_era", "data_node");
 
     record TypeOption(String label, boolean selected) {
     }
@@ -123,7 +125,7 @@ record SearchPage(
     /** The sentence a screen reader announces when results change. */
     public String status() {
         if (problem.isPresent()) {
-            return "The search could not run: " + problem.get().message();
+            return "The search could not run.";
         }
         if (paging.total() == 0) {
             return "No " + noun() + " match.";
@@ -201,7 +203,7 @@ record SearchPage(
     private static Result result(CatalogRecord record, FacetProfile profile) {
         List<Field> keyFacets = new ArrayList<>();
         for (String facet : profile.facets()) {
-            if (!facet.equals("data_node") && !record.attribute(facet).isEmpty() && keyFacets.size() < KEY_FACETS) {
+            if (!NOT_KEY_FACETS.contains(facet) && !record.attribute(facet).isEmpty() && keyFacets.size() < KEY_FACETS) {
                 keyFacets.add(new Field(facet, FacetPanel.label(facet), record.attribute(facet)));
             }
         }

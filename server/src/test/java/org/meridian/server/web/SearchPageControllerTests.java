@@ -245,7 +245,8 @@ class SearchPageControllerTests {
 
         assertThat(page.select(".problem").text()).contains("limit", "maximum allowed value is limit=10000");
         assertThat(page.select(".problem a").first().attr("href")).isEqualTo("/search?source_id=CESM2");
-        assertThat(page.select("#search-status").text()).startsWith("The search could not run");
+        assertThat(page.select("#search-status").text()).isEqualTo("The search could not run.");
+        assertThat(page.select("#search-status").hasClass("visually-hidden")).isTrue();
     }
 
     @Test
