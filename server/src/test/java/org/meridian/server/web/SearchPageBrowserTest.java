@@ -111,6 +111,11 @@ class SearchPageBrowserTest {
             assertThat(page.getByLabel("Search text")).hasValue("tas");
             assertThat(page.locator(".chip")).hasText(Pattern.compile("Source\\s*=\\s*CESM2"));
             assertThat(page.locator("#facet-source_id .facet__option")).hasCount(12);
+
+            // The type and "latest only" controls search as soon as they change.
+            page.getByLabel("Latest versions only").check();
+            assertThat(status(page)).hasText("Showing 1–3 of 3 datasets.");
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&latest=true&source_id=CESM2&more=source_id$"));
         }
     }
 

@@ -41,6 +41,7 @@ class SearchPageControllerTests {
         assertThat(page.select("#search-query").attr("name")).isEqualTo("query");
         assertThat(page.select("#search-type option").eachAttr("value")).containsExactly("Dataset", "File");
         assertThat(page.select("#search-status").attr("role")).isEqualTo("status");
+        assertThat(page.select("#search-status").attr("aria-live")).isEqualTo("polite");
         assertThat(page.select("#search-status").text()).isEqualTo("Showing 1–20 of " + DATASETS + " datasets.");
         assertThat(page.select(".result")).hasSize(SearchPageController.DEFAULT_LIMIT);
         assertThat(page.select("section.facet h3").eachText()).anySatisfy(heading -> assertThat(heading).startsWith("Source"));
