@@ -1,0 +1,215 @@
+package org.meridian.server.web;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.FacetProfile;
+import org.meridian.catalog.RecordType;
+import org.meridian.catalog.search.FacetCount;
+import org.meridian.catalog.search.FieldConstraint;
+import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.Query;
+import org.meridian.catalog.search.SearchResult;
+
+/**
+ * What the search page shows. The form's own fields (text, type, "latest only") are read from
+ * the URL, so they keep what the user typed even when the search is rejected.
+ *
+ * @param hiddenFields the rest of the search state, submitted with the form so a new text
+ *     search keeps the filters
+ * @param chips the active filters, each removable
+ * @param problem why the search could not run, if it could not
+ */
+record SearchPage(
+        String query,
+        String type,
+        List<TypeOption> types,
+        boolean latestOnly,
+        List<HiddenField> hiddenFields,
+        List<Chip> chips,
+        String clearHref,
+        List<FacetPanel> facets,
+        List<Result> results,
+        Paging paging,
+        Optional<Problem> problem) {
+
+    /** Parameters the search form edits itself, or that only position the page. */
+    private static final Set<String> FORM_PARAMETERS = Set.of("query", "type", "latest", SearchState.OFFSET);
+    /** Parameters that are no filter a user would want to see or remove as a chip. */
+    private static final Set<String> NOT_FILTERS = Set.of("query", "type", SearchState.OFFSET, "limit",
+            SearchState.EXPANDED, "facets", "fields");
+    /** Facet values shown with each result; the title and id carry the rest. */
+    private static final int KEY_FACETS = 6;
+    /** Facets too uniform to tell results apart (one project, one era per node), or shown on their own. */
+    private static final Set<String> NOT_KEY_FACETS = Set.of("project", "mip_era", "data_node");
+
+    record TypeOption(String label, boolean selected) {
+    }
+
+    record HiddenField(String name, String value) {
+    }
+
+    /** An active filter: {@code source_id = CESM2}, {@code experiment_id ≠ ssp585}, {@code start = 2015-01-01}. */
+    record Chip(String name, String label, String operator, String value, String removeHref) {
+    }
+
+    /** A parameter the search could not use, with a link to the same search without it. */
+    record Problem(String parameter, String message, String withoutHref) {
+    }
+
+    record Field(String name, String label, List<String> values) {
+    }
+
+    /** One hit; {@code href} leads to its dataset (for a file, the dataset it belongs to). */
+    record Result(String title, String id, String href, String typeLabel, List<Field> keyFacets, String version,
+            boolean latest, boolean replica, boolean retracted, long bytes, String size,
+            Optional<Integer> numberOfFiles, String dataNode) {
+    }
+
+    SearchPage {
+        requireNonNull(query, "query is null");
+        requireNonNull(type, "type is null");
+        types = List.copyOf(types);
+        hiddenFields = List.copyOf(hiddenFields);
+        chips = List.copyOf(chips);
+        requireNonNull(clearHref, "clearHref is null");
+        facets = List.copyOf(facets);
+        results = List.copyOf(results);
+        requireNonNull(paging, "paging is null");
+        requireNonNull(problem, "problem is null");
+    }
+
+    /** The page for a search that ran. */
+    static SearchPage of(SearchState state, Query query, SearchResult result, FacetProfile profile) {
+        Set<String> expanded = state.expandedFacets();
+        List<FacetPanel> facets = new ArrayList<>();
+        for (String facet : profile.facets()) {
+            List<FacetCount> counts = result.facets().getOrDefault(facet, List.of());
+            List<String> picked = FacetPanel.picked(query, facet);
+            if (!counts.isEmpty() || !picked.isEmpty()) {
+                facets.add(FacetPanel.of(facet, counts, picked, expanded.contains(facet), state));
+            }
+        }
+        List<Result> results = result.hits().stream().map(hit -> result(hit.record(), profile)).toList();
+        Paging paging = Paging.of(query.offset(), query.limit(), results.size(), result.total(),
+                offset -> state.withOffset(offset).href());
+        return new SearchPage(state.first("query").orElse(""), typeLabel(state), typeOptions(state),
+                latestOnly(state), hiddenFields(state), chips(state, query), SearchState.empty().href(), facets,
+                results, paging, Optional.empty());
+    }
+
+    /** The page for a search the parser or the index refused; the form keeps what was sent. */
+    static SearchPage rejected(SearchState state, InvalidQueryException problem) {
+        String parameter = problem.parameter();
+        return new SearchPage(state.first("query").orElse(""), typeLabel(state), typeOptions(state),
+                latestOnly(state), hiddenFields(state), List.of(), SearchState.empty().href(), List.of(), List.of(),
+                Paging.of(0, 0, 0, 0, offset -> ""),
+                Optional.of(new Problem(parameter, problem.getMessage(), state.without(parameter).href())));
+    }
+
+    /** "datasets" or "files", for sentences about the results. */
+    public String noun() {
+        return switch (type) {
+            case "File" -> "files";
+            case "Aggregation" -> "aggregations";
+            default -> "datasets";
+        };
+    }
+
+    /** The sentence a screen reader announces when results change. */
+    public String status() {
+        if (problem.isPresent()) {
+            return "The search could not run.";
+        }
+        if (paging.total() == 0) {
+            return "No " + noun() + " match.";
+        }
+        if (paging.isEmpty()) {
+            return "No " + noun() + " on this page; " + paging.total() + " match in all.";
+        }
+        return "Showing " + paging.summary() + " " + noun() + ".";
+    }
+
+    private static String typeLabel(SearchState state) {
+        return state.first("type").orElse(RecordType.DATASET.label());
+    }
+
+    /** Dataset and File always; another type only when the URL asks for it, so the form keeps it. */
+    private static List<TypeOption> typeOptions(SearchState state) {
+        String current = typeLabel(state);
+        List<TypeOption> options = new ArrayList<>();
+        for (RecordType type : RecordType.values()) {
+            if (type != RecordType.AGGREGATION || type.label().equals(current)) {
+                options.add(new TypeOption(type.label(), type.label().equals(current)));
+            }
+        }
+        return options;
+    }
+
+    private static boolean latestOnly(SearchState state) {
+        return state.first("latest").map(SearchPage::isTrue).orElse(false);
+    }
+
+    /** Solr's boolean rule, as the shared parser applies it: true iff it starts with t, T or 1. */
+    private static boolean isTrue(String value) {
+        return value.startsWith("t") || value.startsWith("T") || value.startsWith("1");
+    }
+
+    private static List<HiddenField> hiddenFields(SearchState state) {
+        List<HiddenField> fields = new ArrayList<>();
+        state.parameters().forEach((name, values) -> {
+            if (!FORM_PARAMETERS.contains(name)) {
+                values.forEach(value -> fields.add(new HiddenField(name, value)));
+            }
+        });
+        return fields;
+    }
+
+    private static List<Chip> chips(SearchState state, Query query) {
+        List<Chip> chips = new ArrayList<>();
+        Map<String, FieldConstraint> constraints = new LinkedHashMap<>();
+        query.constraints().forEach(constraint -> constraints.put(constraint.field(), constraint));
+        for (FieldConstraint constraint : constraints.values()) {
+            String field = constraint.field();
+            for (String value : constraint.anyOf()) {
+                chips.add(new Chip(field, FacetPanel.label(field), "=", value,
+                        state.with(field, without(constraint.anyOf(), value)).href()));
+            }
+            for (String value : constraint.noneOf()) {
+                chips.add(new Chip(field, FacetPanel.label(field), "≠", value,
+                        state.with(field + "!", without(constraint.noneOf(), value)).href()));
+            }
+        }
+        state.parameters().forEach((name, values) -> {
+            String field = name.endsWith("!") ? name.substring(0, name.length() - 1) : name;
+            boolean checkbox = name.equals("latest") && values.stream().allMatch(SearchPage::isTrue);
+            if (!NOT_FILTERS.contains(name) && !constraints.containsKey(field) && !checkbox) {
+                chips.add(new Chip(name, name, "=", String.join(", ", values), state.without(name).href()));
+            }
+        });
+        return chips;
+    }
+
+    private static List<String> without(List<String> values, String removed) {
+        return values.stream().filter(value -> !value.equals(removed)).toList();
+    }
+
+    private static Result result(CatalogRecord record, FacetProfile profile) {
+        List<Field> keyFacets = new ArrayList<>();
+        for (String facet : profile.facets()) {
+            if (!NOT_KEY_FACETS.contains(facet) && !record.attribute(facet).isEmpty() && keyFacets.size() < KEY_FACETS) {
+                keyFacets.add(new Field(facet, FacetPanel.label(facet), record.attribute(facet)));
+            }
+        }
+        return new Result(record.title(), record.id().value(), DatasetPage.href(record.datasetId().orElse(record.id())),
+                record.type().label(), keyFacets, record.version(), record.latest(), record.replica(),
+                record.retracted(), record.size(), new ByteSize(record.size()).human(), record.numberOfFiles(),
+                record.dataNode());
+    }
+}

@@ -1,0 +1,51 @@
+package org.meridian.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PagingTest {
+
+    @Test
+    void middlePageLinksBothWays() {
+        Paging paging = Paging.of(20, 20, 20, 134, offset -> "?offset=" + offset);
+
+        assertThat(paging.summary()).isEqualTo("21–40 of 134");
+        assertThat(paging.previousHref()).contains("?offset=0");
+        assertThat(paging.nextHref()).contains("?offset=40");
+    }
+
+    @Test
+    void lastPageHasNoNextLink() {
+        Paging paging = Paging.of(120, 20, 14, 134, offset -> "?offset=" + offset);
+
+        assertThat(paging.summary()).isEqualTo("121–134 of 134");
+        assertThat(paging.nextHref()).isEmpty();
+    }
+
+    @Test
+    void singlePageNeedsNoLinks() {
+        Paging paging = Paging.of(0, 20, 3, 3, offset -> "?offset=" + offset);
+
+        assertThat(paging.hasMorePages()).isFalse();
+    }
+
+    @Test
+    void pageBeyondTheEndLinksBackToTheLastPage() {
+        Paging paging = Paging.of(500, 20, 0, 134, offset -> "?offset=" + offset);
+
+        assertThat(paging.isEmpty()).isTrue();
+        assertThat(paging.summary()).isEqualTo("0 of 134");
+        assertThat(paging.previousHref()).contains("?offset=114");
+        assertThat(paging.nextHref()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void countsOnlyPageHasNoLinks() {
+        Paging paging = Paging.of(0, 0, 0, 134, offset -> "?offset=" + offset);
+
+        assertThat(paging.hasMorePages()).isFalse();
+        assertThat(paging.summary()).isEqualTo("0 of 134");
+    }
+}

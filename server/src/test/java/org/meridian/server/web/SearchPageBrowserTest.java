@@ -1,0 +1,166 @@
+package org.meridian.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.RecordId;
+import org.meridian.catalog.search.InMemorySearchIndex;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Drives the search UI in a real Chromium against a booted node: htmx swaps, pushed URLs, the
+ * back button, and the same flow with JavaScript off. Runs Debian's {@code /usr/bin/chromium}
+ * (Playwright's own browser download is disabled) with the flags from shared/STACK.md, which keep
+ * it from reaching for the network.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "meridian.data-dir=${java.io.tmpdir}/meridian-browser-test-${random.uuid}")
+class SearchPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync");
+
+    private static Playwright playwright;
+
+    @LocalServerPort
+    private int port;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Catalog {
+        @Bean
+        @Primary
+        InMemorySearchIndex sampleCatalog() {
+            return SampleCatalog.index();
+        }
+    }
+
+    @BeforeAll
+    static void startPlaywright() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "Skipped: no Chromium at " + CHROMIUM + " (install Debian's chromium package to run browser tests)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    @AfterAll
+    static void stopPlaywright() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void searchFilterOpenDatasetAndComeBackWithTheBackButton(@TempDir Path profile) {
+        try (BrowserContext browser = launch(profile, true)) {
+            Page page = browser.newPage();
+            page.navigate("/search");
+            assertThat(status(page)).hasText("Showing 1–20 of 39 datasets.");
+
+            page.getByLabel("Search text").fill("tas");
+            page.getByLabel("Search text").press("Enter");
+            assertThat(status(page)).hasText("Showing 1–20 of 27 datasets.");
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset$"));
+
+            // A marker on window survives htmx swaps but not a page load: it proves the swap path.
+            page.evaluate("window.stillTheSameDocument = true");
+            facetOption(page, "source_id", "CESM2").click();
+            assertThat(status(page)).hasText("Showing 1–5 of 5 datasets.");
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&source_id=CESM2$"));
+            assertThat(page.locator(".result")).hasCount(5);
+            assertThat(facetOption(page, "source_id", "CESM2")).hasClass(Pattern.compile("is-selected"));
+            assertThat(facetOption(page, "experiment_id", "historical").locator(".facet__count")).containsText("4");
+            assertThat(page.locator(".chip")).hasText(Pattern.compile("Source\\s*=\\s*CESM2"));
+            // htmx puts focus back on the link with the same id, so keyboard users keep their place.
+            assertThat(facetOption(page, "source_id", "CESM2")).isFocused();
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("window.stillTheSameDocument === true")).isEqualTo(true);
+
+            // The picked facet is counted without its own pick, so all twelve models stay offered.
+            page.locator("#facet-source_id .facet__more").click();
+            assertThat(page.locator("#facet-source_id .facet__option")).hasCount(12);
+            assertThat(page).hasURL(Pattern.compile("&more=source_id$"));
+
+            page.locator("a[href='" + DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)) + "']").click();
+            assertThat(page).hasURL("http://localhost:" + port + DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)));
+            assertThat(page.locator("main h1")).hasText(SampleCatalog.CESM2_TAS);
+            assertThat(page.locator("table.files tbody tr")).hasCount(DatasetPageController.FILES_PER_PAGE);
+            assertThat(page.locator("table.files tbody tr").first()).containsText("tas_Amon_CESM2_historical");
+
+            page.goBack();
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&source_id=CESM2&more=source_id$"));
+            assertThat(status(page)).hasText("Showing 1–5 of 5 datasets.");
+            assertThat(page.getByLabel("Search text")).hasValue("tas");
+            assertThat(page.locator(".chip")).hasText(Pattern.compile("Source\\s*=\\s*CESM2"));
+            assertThat(page.locator("#facet-source_id .facet__option")).hasCount(12);
+
+            // The type and "latest only" controls search as soon as they change.
+            page.getByLabel("Latest versions only").check();
+            assertThat(status(page)).hasText("Showing 1–3 of 3 datasets.");
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&latest=true&source_id=CESM2&more=source_id$"));
+        }
+    }
+
+    @Test
+    void filtersAndPagesWithJavaScriptOff(@TempDir Path profile) {
+        try (BrowserContext browser = launch(profile, false)) {
+            Page page = browser.newPage();
+            page.navigate("/search?query=tas");
+
+            facetOption(page, "source_id", "CESM2").click();
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&source_id=CESM2$"));
+            assertThat(status(page)).hasText("Showing 1–5 of 5 datasets.");
+
+            page.getByLabel("Latest versions only").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+            assertThat(page).hasURL(Pattern.compile("latest=true"));
+            assertThat(status(page)).hasText("Showing 1–3 of 3 datasets.");
+            assertThat(page.locator(".chip")).hasText(Pattern.compile("CESM2"));
+
+            page.navigate("/search?limit=99999");
+            assertThat(page.locator(".problem")).containsText("limit");
+        }
+    }
+
+    private BrowserContext launch(Path profile, boolean javaScript) {
+        BrowserContext browser = playwright.chromium().launchPersistentContext(profile.resolve("chromium"),
+                new BrowserType.LaunchPersistentContextOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(CHROMIUM_FLAGS)
+                        .setEnv(Map.of("HOME", profile.toString(), "TMPDIR", profile.toString()))
+                        .setJavaScriptEnabled(javaScript)
+                        .setBaseURL("http://localhost:" + port)
+                        .setViewportSize(1280, 900));
+        // Every step here takes milliseconds; a failure should not wait out Playwright's 30 s default.
+        browser.setDefaultTimeout(10_000);
+        return browser;
+    }
+
+    private static Locator status(Page page) {
+        return page.locator("#search-status");
+    }
+
+    private static Locator facetOption(Page page, String facet, String value) {
+        return page.locator("#facet-" + facet + " .facet__option").filter(new Locator.FilterOptions()
+                .setHas(page.getByText(value, new Page.GetByTextOptions().setExact(true))));
+    }
+}
