@@ -27,6 +27,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed; the same seed gives byte-identical output (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--only-datasets",
+            description = "Write the Dataset records only, without their files and aggregations (for index benchmarks).")
+    boolean onlyDatasets;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (JSON lines).")
     Path out;
 
