@@ -26,6 +26,7 @@ public final class RecordBuilder {
     private Instant timestamp = Instant.parse("2019-03-08T12:00:00Z");
     private Instant datetimeStart;
     private Instant datetimeStop;
+    private GeoBox geoBox;
     private final Map<String, List<String>> attributes = new LinkedHashMap<>();
     private Visibility visibility = Visibility.FEDERATED;
     private String accessGroup;
@@ -121,6 +122,11 @@ public final class RecordBuilder {
         return this;
     }
 
+    public RecordBuilder withGeoBox(GeoBox geoBox) {
+        this.geoBox = geoBox;
+        return this;
+    }
+
     public RecordBuilder withFacet(String name, String... values) {
         attributes.put(name, List.of(values));
         return this;
@@ -167,7 +173,7 @@ public final class RecordBuilder {
                 timestamp,
                 Optional.ofNullable(datetimeStart),
                 Optional.ofNullable(datetimeStop),
-                Optional.empty(),
+                Optional.ofNullable(geoBox),
                 attributes,
                 visibility,
                 Optional.ofNullable(accessGroup),

@@ -20,6 +20,8 @@ import org.meridian.catalog.Stage;
  *       the last one, atomically: after a crash, a reopened index reports exactly the sequence of
  *       its last commit and holds exactly the changes up to it, so replaying the log from there
  *       restores agreement with the database.</li>
+ *   <li>{@link #close} does not commit: changes applied since the last commit are dropped, exactly
+ *       as in a crash, and the log replays them after the index is reopened.</li>
  *   <li>An upsert replaces any record with the same id in the same stage; a removal of an absent
  *       record is a no-op. Stages are independent.</li>
  *   <li>{@link #search} never returns or counts records outside the query's access scope.</li>
@@ -45,6 +47,9 @@ public interface SearchIndex extends Closeable {
 
     SearchResult search(Query query);
 
-    /** Number of records of each type in a stage, over all access groups. */
+    /**
+     * Number of records of each type in a stage, over all access groups; every type is present,
+     * with 0 when the stage holds none of it.
+     */
     Map<RecordType, Long> countByType(Stage stage);
 }

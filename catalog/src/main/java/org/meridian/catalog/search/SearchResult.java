@@ -11,6 +11,9 @@ import java.util.Map;
  * The answer to a {@link Query}: the total number of matches, one page of hits, and for each
  * requested facet its values with counts (values in lexical order, counts ≥ 1; a requested facet
  * with no values maps to an empty list).
+ *
+ * @param maxScore the highest score of any match, whatever the sort order and page (Solr's
+ *     {@code maxScore}); 0 when nothing matches. Each hit carries its own score too.
  */
 public record SearchResult(long total, int offset, List<Hit> hits, float maxScore, Map<String, List<FacetCount>> facets) {
     public SearchResult {

@@ -1,0 +1,272 @@
+package org.meridian.index.lucene;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.meridian.catalog.CatalogChange;
+import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.RecordType;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.Query;
+import org.meridian.catalog.search.SearchIndex;
+import org.meridian.catalog.search.SearchResult;
+
+/**
+ * The embedded {@link SearchIndex}: one Lucene index in a directory, holding one document per
+ * (stage, record id), searched near-real-time.
+ *
+ * <p>{@link #apply} writes through one {@link IndexWriter} and refreshes the searcher before it
+ * returns, so applied changes are searchable at once. {@link #commit} stores the applied sequence
+ * in the commit's user data ({@value #SEQUENCE_KEY}), so documents and sequence become durable in
+ * the same atomic commit; on open, the applied sequence starts from the committed one.
+ *
+ * <p>{@link #close} does <em>not</em> commit: it rolls back to the last commit, as a crash would,
+ * because a commit without the caller knowing which sequence it covers would break the
+ * replay-from-sequence guarantee. Callers commit explicitly, then close.
+ *
+ * <p>Any number of threads may search while one applies; {@code apply}, {@code commit} and
+ * {@code close} are serialised.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+    /** Commit user-data key of the last applied change sequence. */
+    public static final String SEQUENCE_KEY = "meridian.sequence";
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final RecordDocuments documents;
+    private final QueryExecutor executor;
+    private final Object writeLock = new Object();
+    private volatile long appliedSequence;
+    private volatile long committedSequence;
+    private boolean closed;
+
+    private LuceneSearchIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
+            RecordDocuments documents, QueryExecutor executor, long committedSequence) {
+        this.path = requireNonNull(path, "path is null");
+        this.directory = requireNonNull(directory, "directory is null");
+        this.writer = requireNonNull(writer, "writer is null");
+        this.searchers = requireNonNull(searchers, "searchers is null");
+        this.documents = requireNonNull(documents, "documents is null");
+        this.executor = requireNonNull(executor, "executor is null");
+        this.committedSequence = committedSequence;
+        this.appliedSequence = committedSequence;
+    }
+
+    /**
+     * Opens the index in {@code path}, creating the directory and an empty index if needed. Only
+     * one open index may use a directory at a time (Lucene's write lock enforces it).
+     *
+     * @throws UncheckedIOException if the directory cannot be created, read or locked
+     */
+    public static LuceneSearchIndex open(Path path) {
+        requireNonNull(path, "path is null");
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(IndexFields.TEXT, new TextAnalyzer()));
+        RecordDocuments documents = new RecordDocuments(new RecordJson());
+        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer), documents);
+        Directory directory = null;
+        IndexWriter writer = null;
+        SearcherManager searchers = null;
+        boolean opened = false;
+        try {
+            Files.createDirectories(path);
+            directory = FSDirectory.open(path);
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(false));
+            searchers = new SearcherManager(writer, new SearcherFactory());
+            LuceneSearchIndex index = new LuceneSearchIndex(path, directory, writer, searchers, documents, executor,
+                    sequenceOf(writer.getLiveCommitData(), path));
+            opened = true;
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + path + ": " + e.getMessage(), e);
+        } finally {
+            if (!opened) {
+                IOUtils.closeWhileHandlingException(searchers, writer, directory);
+            }
+        }
+    }
+
+    @Override
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
+    @Override
+    public long committedSequence() {
+        return committedSequence;
+    }
+
+    @Override
+    public void apply(List<? extends CatalogChange> changes) {
+        requireNonNull(changes, "changes is null");
+        synchronized (writeLock) {
+            long last = lastOfIncreasing(changes, appliedSequence);
+            if (changes.isEmpty()) {
+                return;
+            }
+            // Build every document before the writer sees any, so a record that cannot be
+            // turned into one fails the batch without half of it applied.
+            List<Document> upserted = new ArrayList<>();
+            for (CatalogChange change : changes) {
+                if (change instanceof CatalogChange.Upsert upsert) {
+                    upserted.add(documents.document(upsert.stage(), upsert.record(), upsert.cataloged()));
+                }
+            }
+            try {
+                int next = 0;
+                for (CatalogChange change : changes) {
+                    Term key = new Term(IndexFields.KEY, IndexFields.key(change.stage(), change.id()));
+                    switch (change) {
+                        case CatalogChange.Upsert upsert -> writer.updateDocument(key, upserted.get(next++));
+                        case CatalogChange.Removal removal -> writer.deleteDocuments(key);
+                    }
+                }
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                // The sequence stays where it was; changes are idempotent, so replaying the batch
+                // from the log repairs whatever part of it reached the writer.
+                throw new UncheckedIOException("cannot apply changes to the search index in " + path, e);
+            }
+            appliedSequence = last;
+        }
+    }
+
+    @Override
+    public void commit() {
+        synchronized (writeLock) {
+            long sequence = appliedSequence;
+            writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(sequence)).entrySet());
+            try {
+                writer.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit the search index in " + path, e);
+            }
+            committedSequence = sequence;
+        }
+    }
+
+    @Override
+    public SearchResult search(Query query) {
+        requireNonNull(query, "query is null");
+        IndexSearcher searcher = acquire();
+        try {
+            return executor.execute(searcher, query);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("query", "query expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " clauses; use fewer terms or a longer prefix before a wildcard");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index in " + path, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public Map<RecordType, Long> countByType(Stage stage) {
+        requireNonNull(stage, "stage is null");
+        IndexSearcher searcher = acquire();
+        try {
+            EnumMap<RecordType, Long> counts = new EnumMap<>(RecordType.class);
+            for (RecordType type : RecordType.values()) {
+                counts.put(type, (long) searcher.count(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.STAGE, stage.name())), Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexFields.TYPE, type.label())), Occur.FILTER)
+                        .build()));
+            }
+            return Collections.unmodifiableMap(counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot count the records in the index in " + path, e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Closes without committing: changes applied since the last {@link #commit} are dropped. */
+    @Override
+    public void close() throws IOException {
+        synchronized (writeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // The writer is configured not to commit on close, so closing it rolls back.
+            IOUtils.close(searchers, writer, directory);
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a searcher on the index in " + path, e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release a searcher on the index in " + path, e);
+        }
+    }
+
+    /** The last sequence of a batch, after checking each is above the one before it. */
+    private static long lastOfIncreasing(List<? extends CatalogChange> changes, long applied) {
+        long previous = applied;
+        for (CatalogChange change : changes) {
+            requireNonNull(change, "change is null");
+            if (change.sequence() <= previous) {
+                throw new IllegalArgumentException("change " + change.sequence() + " does not follow " + previous
+                        + ": changes must be applied once each, in increasing sequence order, above the applied sequence "
+                        + applied);
+            }
+            previous = change.sequence();
+        }
+        return previous;
+    }
+
+    private static long sequenceOf(Iterable<Map.Entry<String, String>> commitData, Path path) {
+        if (commitData == null) {
+            return 0;
+        }
+        for (Map.Entry<String, String> entry : commitData) {
+            if (SEQUENCE_KEY.equals(entry.getKey())) {
+                try {
+                    return Long.parseLong(entry.getValue());
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException("the index in " + path + " records a malformed sequence '"
+                            + entry.getValue() + "'; rebuild it from the change log", e);
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,194 @@
+package org.meridian.index.lucene;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.meridian.catalog.GeoBox;
+import org.meridian.catalog.search.AccessScope;
+import org.meridian.catalog.search.FieldConstraint;
+import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.Query;
+import org.meridian.catalog.search.SortOrder;
+import org.meridian.catalog.search.TimeRange;
+
+/**
+ * Turns a {@link Query} into one Lucene query: the free text (if any) is the only scoring part;
+ * stage, access scope, type, flags, constraints, times, versions and box are filters.
+ *
+ * <p>Free text is Lucene's classic query syntax, as ESGF passes {@code query=} to Solr: bare
+ * terms search {@code text}, {@code field:value} searches one keyword field exactly (so
+ * {@code source_id:CESM2}, {@code nominal_resolution:"100 km"} and {@code id:CMIP6.CMIP.*} work),
+ * {@code AND}/{@code OR}/{@code NOT}, phrases, wildcards. A bare term the text analyser splits
+ * (an id such as {@code CMIP6.CMIP.NCAR}) becomes a phrase, so it means that id and not any of
+ * its parts. A purely negative query ({@code NOT retracted:true}) means "everything except", as in
+ * Solr.
+ *
+ * <p>Pathological queries are refused as invalid rather than run: a leading wildcard
+ * ({@code *tas}, {@code id:*}) would enumerate every term of a field, which for ids is every
+ * record, so the parser's default of rejecting it stays; expansions beyond Lucene's clause limit
+ * and regular expressions too complex to compile are refused when they occur.
+ */
+final class QueryTranslator {
+    private final Analyzer analyzer;
+
+    /** @param analyzer the index's per-field analyzer: text analysis for {@code text}, keywords elsewhere */
+    QueryTranslator(Analyzer analyzer) {
+        this.analyzer = requireNonNull(analyzer, "analyzer is null");
+    }
+
+    /**
+     * The Lucene query. Without free text it is constant-scoring: every match scores 1, so
+     * relevance order is id order and no scores need computing.
+     *
+     * @throws InvalidQueryException naming {@code query} when the free text does not parse
+     */
+    org.apache.lucene.search.Query translate(Query query) {
+        requireNonNull(query, "query is null");
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        query.text().ifPresent(text -> builder.add(parse(text), Occur.MUST));
+        builder.add(term(IndexFields.STAGE, query.stage().name()), Occur.FILTER);
+        access(query.access()).ifPresent(filter -> builder.add(filter, Occur.FILTER));
+        query.type().ifPresent(type -> builder.add(term(IndexFields.TYPE, type.label()), Occur.FILTER));
+        query.latest().ifPresent(latest -> builder.add(flag(IndexFields.LATEST, latest), Occur.FILTER));
+        query.replica().ifPresent(replica -> builder.add(flag(IndexFields.REPLICA, replica), Occur.FILTER));
+        query.retracted().ifPresent(retracted -> builder.add(flag(IndexFields.RETRACTED, retracted), Occur.FILTER));
+        for (FieldConstraint constraint : query.constraints()) {
+            if (!constraint.anyOf().isEmpty()) {
+                builder.add(anyOf(constraint.field(), constraint.anyOf()), Occur.FILTER);
+            }
+            if (!constraint.noneOf().isEmpty()) {
+                builder.add(anyOf(constraint.field(), constraint.noneOf()), Occur.MUST_NOT);
+            }
+        }
+        if (!query.cataloged().isUnbounded()) {
+            builder.add(within(IndexFields.CATALOGED, query.cataloged()), Occur.FILTER);
+        }
+        // Overlap: the coverage ends at or after the range starts, and starts at or before it ends.
+        query.coverage().from().ifPresent(from -> builder.add(
+                LongField.newRangeQuery(IndexFields.DATETIME_STOP, IndexFields.microseconds(from), Long.MAX_VALUE),
+                Occur.FILTER));
+        query.coverage().to().ifPresent(to -> builder.add(
+                LongField.newRangeQuery(IndexFields.DATETIME_START, Long.MIN_VALUE, IndexFields.microseconds(to)),
+                Occur.FILTER));
+        if (query.minVersion().isPresent() || query.maxVersion().isPresent()) {
+            builder.add(LongField.newRangeQuery(IndexFields.VERSION_NUMBER,
+                    query.minVersion().orElse(Long.MIN_VALUE), query.maxVersion().orElse(Long.MAX_VALUE)), Occur.FILTER);
+        }
+        query.bbox().ifPresent(box -> overlapping(box).forEach(filter -> builder.add(filter, Occur.FILTER)));
+        BooleanQuery combined = builder.build();
+        return query.text().isPresent() ? combined : new ConstantScoreQuery(combined);
+    }
+
+    /** The Lucene sort for an order; every order ends with the id so paging is stable. */
+    static org.apache.lucene.search.Sort sort(SortOrder order, boolean scored) {
+        SortField byId = new SortField(IndexFields.ID, SortField.Type.STRING);
+        return switch (order) {
+            // Unscored matches all score alike, so ordering by score would only cost time.
+            case RELEVANCE -> scored
+                    ? new org.apache.lucene.search.Sort(SortField.FIELD_SCORE, byId)
+                    : new org.apache.lucene.search.Sort(byId);
+            case NEWEST -> new org.apache.lucene.search.Sort(
+                    LongField.newSortField(IndexFields.CATALOGED, true, SortedNumericSelector.Type.MAX), byId);
+            case ID -> new org.apache.lucene.search.Sort(byId);
+        };
+    }
+
+    private org.apache.lucene.search.Query parse(String text) {
+        // A parser is cheap and not thread-safe, so each search gets its own.
+        QueryParser parser = new QueryParser(IndexFields.TEXT, analyzer);
+        // Split on whitespace first (Solr's classic behaviour), so that each whitespace-free term
+        // the analyser breaks into several words can become a phrase.
+        parser.setSplitOnWhitespace(true);
+        parser.setAutoGeneratePhraseQueries(true);
+        try {
+            return matchAllWhenOnlyNegative(parser.parse(text));
+        } catch (ParseException e) {
+            throw new InvalidQueryException("query", firstLine(e.getMessage()));
+        } catch (TooComplexToDeterminizeException e) {
+            throw new InvalidQueryException("query", "a regular expression in the query is too complex");
+        } catch (IllegalArgumentException e) {
+            // Some malformed terms (an edit distance out of range, a bad regular expression) are
+            // reported by the query classes themselves rather than by the parser.
+            throw new InvalidQueryException("query", "cannot parse '" + text + "': " + e.getMessage());
+        }
+    }
+
+    private static org.apache.lucene.search.Query matchAllWhenOnlyNegative(org.apache.lucene.search.Query parsed) {
+        if (parsed instanceof BooleanQuery booleanQuery && !booleanQuery.clauses().isEmpty()
+                && booleanQuery.clauses().stream().allMatch(clause -> clause.occur() == Occur.MUST_NOT)) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+            for (BooleanClause clause : booleanQuery.clauses()) {
+                builder.add(clause);
+            }
+            return builder.build();
+        }
+        return parsed;
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    private static Optional<org.apache.lucene.search.Query> access(AccessScope access) {
+        if (access.everything()) {
+            return Optional.empty();
+        }
+        org.apache.lucene.search.Query open = term(IndexFields.RESTRICTED, "false");
+        if (access.groups().isEmpty()) {
+            return Optional.of(open);
+        }
+        return Optional.of(new BooleanQuery.Builder()
+                .add(open, Occur.SHOULD)
+                .add(anyOf(IndexFields.ACCESS_GROUP, List.copyOf(access.groups())), Occur.SHOULD)
+                .build());
+    }
+
+    private static org.apache.lucene.search.Query flag(String field, boolean value) {
+        return term(field, Boolean.toString(value));
+    }
+
+    private static org.apache.lucene.search.Query anyOf(String field, List<String> values) {
+        if (values.size() == 1) {
+            return term(field, values.get(0));
+        }
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private static org.apache.lucene.search.Query term(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+
+    private static org.apache.lucene.search.Query within(String field, TimeRange range) {
+        return LongField.newRangeQuery(field,
+                range.from().map(IndexFields::microseconds).orElse(Long.MIN_VALUE),
+                range.to().map(IndexFields::microseconds).orElse(Long.MAX_VALUE));
+    }
+
+    /** ESGF's bbox semantics: the record's box reaches into the query box on every side. */
+    private static List<org.apache.lucene.search.Query> overlapping(GeoBox box) {
+        return List.of(
+                DoubleField.newRangeQuery(IndexFields.EAST, box.west(), Double.POSITIVE_INFINITY),
+                DoubleField.newRangeQuery(IndexFields.NORTH, box.south(), Double.POSITIVE_INFINITY),
+                DoubleField.newRangeQuery(IndexFields.WEST, Double.NEGATIVE_INFINITY, box.east()),
+                DoubleField.newRangeQuery(IndexFields.SOUTH, Double.NEGATIVE_INFINITY, box.north()));
+    }
+}

@@ -1,0 +1,145 @@
+package org.meridian.index.lucene;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.Hit;
+
+/**
+ * Turns a record into its Lucene document and a stored document back into a {@link Hit}.
+ *
+ * <p>Every named field is an exact, case-sensitive keyword term, so any of them can be
+ * constrained. Keywords also get sorted-set doc values, so any attribute (and type, flags, nodes,
+ * dataset id, …) can be counted as a facet; the near-unique master id, instance id and title do
+ * not, as counting them means nothing and their doc values would be the bulk of the index. The
+ * words of the title, the ids and all attribute values also go into the analysed {@code text}
+ * field. Times, the numeric
+ * version and the spatial box are points with doc values. The record itself is stored once, as
+ * its canonical JSON, and decoded only for the hits of the requested page.
+ */
+final class RecordDocuments {
+    /** What a hit needs from the stored fields; nothing else is stored. */
+    static final Set<String> STORED_FIELDS = Set.of(IndexFields.SOURCE, IndexFields.CATALOGED_INSTANT);
+
+    /** ESGF versions are dates (YYYYMMDD), sometimes written with a leading {@code v}. */
+    private static final Pattern NUMERIC_VERSION = Pattern.compile("[vV]?(\\d{1,18})");
+
+    private final RecordJson json;
+
+    RecordDocuments(RecordJson json) {
+        this.json = requireNonNull(json, "json is null");
+    }
+
+    Document document(Stage stage, CatalogRecord record, Instant cataloged) {
+        requireNonNull(stage, "stage is null");
+        requireNonNull(record, "record is null");
+        requireNonNull(cataloged, "cataloged is null");
+        Document document = new Document();
+        document.add(new StringField(IndexFields.KEY, IndexFields.key(stage, record.id()), Field.Store.NO));
+        document.add(new StringField(IndexFields.STAGE, stage.name(), Field.Store.NO));
+        document.add(new StringField(IndexFields.RESTRICTED, Boolean.toString(!record.isPublic()), Field.Store.NO));
+
+        // The id sorts (the tie-break of every order), so it has single-valued sorted doc values.
+        BytesRef id = new BytesRef(record.id().value());
+        document.add(new StringField(IndexFields.ID, id, Field.Store.NO));
+        document.add(new SortedDocValuesField(IndexFields.ID, id));
+        keyword(document, IndexFields.TYPE, record.type().label());
+        identifier(document, IndexFields.MASTER_ID, record.masterId());
+        identifier(document, IndexFields.INSTANCE_ID, record.instanceId());
+        record.datasetId().ifPresent(datasetId -> keyword(document, IndexFields.DATASET_ID, datasetId.value()));
+        keyword(document, IndexFields.VERSION, record.version());
+        keyword(document, IndexFields.LATEST, Boolean.toString(record.latest()));
+        keyword(document, IndexFields.REPLICA, Boolean.toString(record.replica()));
+        keyword(document, IndexFields.RETRACTED, Boolean.toString(record.retracted()));
+        keyword(document, IndexFields.DATA_NODE, record.dataNode());
+        keyword(document, IndexFields.INDEX_NODE, record.indexNode());
+        identifier(document, IndexFields.TITLE, record.title());
+        keyword(document, IndexFields.VISIBILITY, record.visibility().name());
+        keyword(document, IndexFields.ORIGIN, record.origin());
+        record.accessGroup().ifPresent(group -> keyword(document, IndexFields.ACCESS_GROUP, group));
+        record.attributes().forEach((name, values) -> values.forEach(value -> keyword(document, name, value)));
+
+        text(document, record.title());
+        text(document, record.id().value());
+        text(document, record.masterId());
+        text(document, record.instanceId());
+        record.datasetId().ifPresent(datasetId -> text(document, datasetId.value()));
+        record.attributes().values().forEach(values -> values.forEach(value -> text(document, value)));
+
+        document.add(new LongField(IndexFields.CATALOGED, IndexFields.microseconds(cataloged), Field.Store.NO));
+        record.datetimeStart().ifPresent(start ->
+                document.add(new LongField(IndexFields.DATETIME_START, IndexFields.microseconds(start), Field.Store.NO)));
+        record.datetimeStop().ifPresent(stop ->
+                document.add(new LongField(IndexFields.DATETIME_STOP, IndexFields.microseconds(stop), Field.Store.NO)));
+        versionNumber(record.version()).ifPresent(number ->
+                document.add(new LongField(IndexFields.VERSION_NUMBER, number, Field.Store.NO)));
+        record.geoBox().ifPresent(box -> {
+            document.add(new DoubleField(IndexFields.WEST, box.west(), Field.Store.NO));
+            document.add(new DoubleField(IndexFields.SOUTH, box.south(), Field.Store.NO));
+            document.add(new DoubleField(IndexFields.EAST, box.east(), Field.Store.NO));
+            document.add(new DoubleField(IndexFields.NORTH, box.north(), Field.Store.NO));
+        });
+
+        document.add(new StoredField(IndexFields.SOURCE, json.write(record)));
+        document.add(new StoredField(IndexFields.CATALOGED_INSTANT, cataloged.toString()));
+        return document;
+    }
+
+    /** The hit for a document read with {@link #STORED_FIELDS}. */
+    Hit hit(Document stored, float score) {
+        String source = stored.get(IndexFields.SOURCE);
+        String cataloged = stored.get(IndexFields.CATALOGED_INSTANT);
+        if (source == null || cataloged == null) {
+            throw new IllegalStateException("index document lacks its stored record; rebuild the index");
+        }
+        return new Hit(json.read(source), Instant.parse(cataloged), score);
+    }
+
+    /** The number a version denotes, if it is one (YYYYMMDD, optionally {@code v}-prefixed). */
+    static Optional<Long> versionNumber(String version) {
+        var matcher = NUMERIC_VERSION.matcher(version);
+        return matcher.matches() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
+    }
+
+    /** An exact term with doc values: matchable and countable. */
+    private static void keyword(Document document, String field, String value) {
+        indexableTerm(value).ifPresent(term -> {
+            document.add(new StringField(field, term, Field.Store.NO));
+            document.add(new SortedSetDocValuesField(field, term));
+        });
+    }
+
+    /** An exact term without doc values: matchable, not countable. */
+    private static void identifier(Document document, String field, String value) {
+        indexableTerm(value).ifPresent(term -> document.add(new StringField(field, term, Field.Store.NO)));
+    }
+
+    private static Optional<BytesRef> indexableTerm(String value) {
+        BytesRef term = new BytesRef(value);
+        // Lucene cannot index a term (or a doc value) longer than this. Such values are prose,
+        // not facet values: the record still holds them and their words are in the text field;
+        // they just cannot be matched exactly or counted.
+        return term.length <= IndexWriter.MAX_TERM_LENGTH ? Optional.of(term) : Optional.empty();
+    }
+
+    private static void text(Document document, String value) {
+        document.add(new TextField(IndexFields.TEXT, value, Field.Store.NO));
+    }
+}
