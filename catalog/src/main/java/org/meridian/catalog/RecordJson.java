@@ -44,7 +44,7 @@ public final class RecordJson {
         try {
             node = mapper.readTree(json);
         } catch (JacksonException e) {
-            throw new RecordFormatException("", "not valid JSON: " + e.getOriginalMessage());
+            throw new RecordFormatException("", "not valid JSON: " + shortJsonMessage(e.getOriginalMessage()));
         }
         return read(node);
     }
@@ -162,6 +162,18 @@ public final class RecordJson {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides SHA-256", e);
         }
+    }
+
+    /**
+     * Jackson's messages carry source locations and hints meant for developers; a publisher
+     * needs the first clause ("Unexpected end-of-input", "Unexpected character ('x')").
+     */
+    private static String shortJsonMessage(String message) {
+        String first = message.lines().findFirst().orElse(message);
+        int detail = first.indexOf(": expected");
+        int location = first.indexOf(" (start marker");
+        int cut = detail >= 0 ? detail : location >= 0 ? location : first.length();
+        return first.substring(0, cut).replace("end-of-input", "end of input").toLowerCase(Locale.ROOT);
     }
 
     private ArrayNode array(List<String> values) {
