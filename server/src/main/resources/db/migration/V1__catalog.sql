@@ -11,11 +11,10 @@ CREATE TABLE catalog_records (
     -- VARCHAR, not CLOB: H2 keeps LOBs out of line, which is several times slower to write.
     document      VARCHAR(1000000) NOT NULL,
     cataloged_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (stage, record_id)
+    -- record_id first: bulk loads look up a batch's existing hashes with record_id IN (...),
+    -- which is then a key lookup rather than a scan of the stage.
+    PRIMARY KEY (record_id, stage)
 );
-
-CREATE INDEX catalog_records_dataset ON catalog_records (stage, dataset_id);
-CREATE INDEX catalog_records_master ON catalog_records (stage, master_id);
 
 -- The transactional outbox: one row per change, written in the same transaction as the change.
 -- Sequences are allocated under the catalog_log_head row lock, so they are gap-free and commit
