@@ -270,7 +270,7 @@ public final class DistributionParser {
         try {
             return constructor.get();
         } catch (InvalidDistributionException invalid) {
-            throw new InvalidDistributionException(source.place() + " (" + position(at) + "): " + invalid.getMessage());
+            throw new InvalidDistributionException(source.place(), position(at), invalid.problem());
         }
     }
 

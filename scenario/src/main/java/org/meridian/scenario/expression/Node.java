@@ -206,6 +206,9 @@ public sealed interface Node {
         public double evaluateLane(Frame frame, int lane) throws LaneFault {
             double a = left.evaluateLane(frame, lane);
             double b = right.evaluateLane(frame, lane);
+            if (operator == ArithmeticOperator.DIVIDE && b == 0 && right instanceof Load divisor) {
+                throw new LaneFault(position, "division by zero: " + divisor.name() + " is 0");
+            }
             return apply(operator, a, b, position);
         }
 
