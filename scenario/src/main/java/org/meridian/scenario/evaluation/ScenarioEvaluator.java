@@ -61,7 +61,10 @@ public final class ScenarioEvaluator {
             throw new IllegalArgumentException("samples must be at least 1, got " + samples);
         }
         TechnologyProgram program = TechnologyProgram.compile(model);
-        Run run = new Run(model, program, samples, random);
+        List<TechnologyProgram> programs = model.scenarios().stream()
+                .map(scenario -> TechnologyProgram.compile(model, scenario))
+                .toList();
+        Run run = new Run(model, program, programs, samples, random);
         int workers = Math.min(parallelism, run.items);
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (int worker = 0; worker < workers; worker++) {
@@ -86,6 +89,7 @@ public final class ScenarioEvaluator {
     /** The shared state of one evaluation. */
     private static final class Run {
         private final TechnologyProgram program;
+        private final List<TechnologyProgram> programs;
         private final List<Scenario> scenarios;
         private final int samples;
         private final int chunks;
@@ -99,8 +103,10 @@ public final class ScenarioEvaluator {
         private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         private final Map<Integer, EvaluationException> failures = new ConcurrentHashMap<>();
 
-        Run(TechnologyModel model, TechnologyProgram program, int samples, SplittableGenerator random) {
+        Run(TechnologyModel model, TechnologyProgram program, List<TechnologyProgram> programs, int samples,
+                SplittableGenerator random) {
             this.program = program;
+            this.programs = programs;
             this.scenarios = model.scenarios();
             this.samples = samples;
             this.chunks = (samples + CHUNK_SIZE - 1) / CHUNK_SIZE;
@@ -150,12 +156,16 @@ public final class ScenarioEvaluator {
             int from = chunk * CHUNK_SIZE;
             int length = Math.min(CHUNK_SIZE, samples - from);
             frame.reset(length);
+            TechnologyProgram specialised = programs.get(scenario);
             for (int cell = 0; cell < cellVariables.length; cell++) {
-                double[] column = frame.column(program.cellSlot(cellVariables[cell], cellOffsets[cell]));
-                samplers[scenario][cell].fill(streams.stream(scenario, cell, chunk), column, 0, length);
+                int slot = program.cellSlot(cellVariables[cell], cellOffsets[cell]);
+                // Constant cells were folded into the scenario's program; nothing reads their column.
+                if (!specialised.isConstant(slot)) {
+                    samplers[scenario][cell].fill(streams.stream(scenario, cell, chunk), frame.column(slot), 0, length);
+                }
             }
             String scenarioName = scenarios.get(scenario).name();
-            for (TechnologyProgram.Step step : program.steps()) {
+            for (TechnologyProgram.Step step : specialised.steps()) {
                 double[] target = frame.column(step.slot());
                 step.node().evaluate(frame, target);
                 check(frame, step, target, scenarioName, from);

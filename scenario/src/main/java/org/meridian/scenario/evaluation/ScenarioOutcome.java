@@ -2,6 +2,8 @@ package org.meridian.scenario.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
+import org.meridian.scenario.statistics.Statistics;
+
 /**
  * The samples of one scenario: the unit cost, each output and each metric, sample by sample
  * (sample {@code k} of every column belongs to the same draw).
@@ -39,6 +41,11 @@ public final class ScenarioOutcome {
     /** A copy of the samples of one column. */
     public double[] values(ResultVariable variable, int offset) {
         return column(variable, offset).clone();
+    }
+
+    /** The statistics of one column (without copying it twice). */
+    public Statistics statistics(ResultVariable variable, int offset) {
+        return Statistics.of(column(variable, offset));
     }
 
     /** The column itself, for code in this package that fills it or only reads it. */

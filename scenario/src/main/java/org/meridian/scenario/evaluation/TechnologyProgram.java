@@ -19,13 +19,14 @@ import org.meridian.scenario.expression.ExpressionSource;
 import org.meridian.scenario.expression.Frame;
 import org.meridian.scenario.expression.Node;
 import org.meridian.scenario.expression.Scope;
-import org.meridian.scenario.expression.SourcePosition;
+import org.meridian.scenario.distribution.Constant;
 import org.meridian.scenario.model.Definition;
 import org.meridian.scenario.model.FunctionKind;
 import org.meridian.scenario.model.IndexKind;
 import org.meridian.scenario.model.Indices;
 import org.meridian.scenario.model.ModelException;
 import org.meridian.scenario.model.ModelProblem;
+import org.meridian.scenario.model.Scenario;
 import org.meridian.scenario.model.ScenarioVariable;
 import org.meridian.scenario.model.TechnologyModel;
 
@@ -76,6 +77,7 @@ public final class TechnologyProgram {
     private final int[] outputSlots;
     private final int[] metricSlots;
     private final List<Step> steps;
+    private final Set<Integer> constantSlots;
 
     private TechnologyProgram(Builder builder) {
         this.slotCount = builder.nextSlot;
@@ -85,6 +87,7 @@ public final class TechnologyProgram {
         this.outputSlots = builder.vectorSlots(Quantity.OUTPUT);
         this.metricSlots = builder.metricSlots;
         this.steps = List.copyOf(builder.steps);
+        this.constantSlots = Set.copyOf(builder.constants.keySet());
     }
 
     /**
@@ -93,12 +96,33 @@ public final class TechnologyProgram {
      * @throws ModelException listing every name or type error, each with its line and column
      */
     public static TechnologyProgram compile(TechnologyModel model) {
-        Builder builder = new Builder(requireNonNull(model, "model is null"));
+        Builder builder = new Builder(requireNonNull(model, "model is null"), Optional.empty());
         builder.compile();
         if (!builder.problems.isEmpty()) {
             throw new ModelException("technology '" + model.technology() + "'", builder.problems);
         }
         return new TechnologyProgram(builder);
+    }
+
+    /**
+     * Compiles {@code model} for one of its scenarios: cells the scenario gives as constants, and
+     * everything computed only from them, are folded into numbers, so per-sample work remains only
+     * where something is uncertain. The layout of slots is the same as {@link #compile}'s.
+     *
+     * @throws EvaluationException if a folded operation fails (e.g. a constant division by zero)
+     */
+    static TechnologyProgram compile(TechnologyModel model, Scenario scenario) {
+        Builder builder = new Builder(requireNonNull(model, "model is null"), Optional.of(scenario));
+        builder.compile();
+        if (!builder.problems.isEmpty()) {
+            throw new ModelException("technology '" + model.technology() + "'", builder.problems);
+        }
+        return new TechnologyProgram(builder);
+    }
+
+    /** Whether a slot holds the same value in every sample (its steps fill it; cells need no sampling). */
+    boolean isConstant(int slot) {
+        return constantSlots.contains(slot);
     }
 
     Frame newFrame(int capacity) {
@@ -140,14 +164,38 @@ public final class TechnologyProgram {
         private final Map<Quantity, int[]> quantitySlots = new EnumMap<>(Quantity.class);
         private final Map<String, Integer> definitionSlots = new LinkedHashMap<>();
         private final Map<String, Set<Quantity>> definitionUses = new HashMap<>();
-        private final Map<String, Node> definitionNodes = new HashMap<>();
+        private final Map<String, Expression> definitionExpressions = new HashMap<>();
+        private final Map<Integer, Double> constants = new HashMap<>();
+        private final Optional<Scenario> scenario;
         private int[] metricSlots;
         private int cellCount;
         private int nextSlot;
 
-        Builder(TechnologyModel model) {
+        Builder(TechnologyModel model, Optional<Scenario> scenario) {
             this.model = model;
             this.indices = model.indices();
+            this.scenario = scenario;
+        }
+
+        /** Adds a step; a step that folded to a number makes its slot a constant for later steps. */
+        private void add(String place, Node node, int slot) {
+            steps.add(new Step(place, node, slot));
+            if (node instanceof Node.Literal literal) {
+                constants.put(slot, literal.value());
+            }
+        }
+
+        /** Compiles for the current stage; in a scenario, a failing folded operation is that scenario's error. */
+        private Optional<Node> compile(Expression expression, Scope scope, String place) {
+            try {
+                return Optional.of(ExpressionCompiler.compile(expression, scope, place));
+            } catch (ExpressionException error) {
+                if (scenario.isPresent()) {
+                    throw new EvaluationException(place, error.position(), error.problem(), scenario.get().name(), 0);
+                }
+                problems.add(problem(error));
+                return Optional.empty();
+            }
         }
 
         int[] vectorSlots(Quantity quantity) {
@@ -167,6 +215,11 @@ public final class TechnologyProgram {
                 int[] slots = allocate(variable.size(indices));
                 cellSlots.put(variable, slots);
                 cellCount += slots.length;
+                for (int offset = 0; offset < slots.length && scenario.isPresent(); offset++) {
+                    if (scenario.get().value(variable, offset) instanceof Constant constant) {
+                        constants.put(slots[offset], constant.value());
+                    }
+                }
             }
             quantitySlots.put(Quantity.SCALE, cellSlots.get(ScenarioVariable.SCALE));
             quantitySlots.put(Quantity.LIFETIME, cellSlots.get(ScenarioVariable.LIFETIME));
@@ -202,20 +255,20 @@ public final class TechnologyProgram {
         private void products(String name, Quantity target, Quantity efficiency, Quantity raw, IndexKind kind) {
             List<String> names = indices.names(kind);
             for (int offset = 0; offset < names.size(); offset++) {
-                var position = new SourcePosition(1, 1);
-                Node product = new Node.Arithmetic(Node.ArithmeticOperator.MULTIPLY,
-                        new Node.Load(quantitySlots.get(efficiency)[offset], efficiency.key + "." + names.get(offset), position),
-                        new Node.Load(quantitySlots.get(raw)[offset], raw.key + "." + names.get(offset), position),
-                        position);
-                steps.add(new Step(name + " " + names.get(offset), product, quantitySlots.get(target)[offset]));
+                String place = name + " " + names.get(offset);
+                int slot = quantitySlots.get(target)[offset];
+                String text = efficiency.key + "." + names.get(offset) + " * " + raw.key + "." + names.get(offset);
+                Expression product = ExpressionParser.parse(ExpressionSource.of(place, text));
+                compile(product, scope(Set.of(Quantity.values()), Map.of(), place), place)
+                        .ifPresent(node -> add(place, node, slot));
             }
         }
 
         private void unitCost() {
             String place = "unit cost";
             ExpressionSource source = ExpressionSource.of(place, UNIT_COST);
-            Node node = ExpressionCompiler.compile(ExpressionParser.parse(source), scope(Set.of(Quantity.values()), Map.of(), ""), place);
-            steps.add(new Step(place, node, quantitySlots.get(Quantity.COST)[0]));
+            compile(ExpressionParser.parse(source), scope(Set.of(Quantity.values()), Map.of(), place), place)
+                    .ifPresent(node -> add(place, node, quantitySlots.get(Quantity.COST)[0]));
         }
 
         private void compileDefinitions() {
@@ -229,8 +282,9 @@ public final class TechnologyProgram {
                 Map<String, Symbolic> earlier = new HashMap<>();
                 definitionSlots.forEach((name, slot) -> earlier.put(name, new Symbolic(slot, null)));
                 try {
-                    Node node = ExpressionCompiler.compile(definition.expression(),
-                            scope(Set.of(Quantity.values()), earlier, ""), place);
+                    // Checks names against every quantity; the node is built at its stage, with
+                    // whatever is constant by then.
+                    ExpressionCompiler.compile(definition.expression(), scope(Set.of(Quantity.values()), earlier, ""), place);
                     Set<Quantity> uses = new HashSet<>();
                     for (String name : referencedNames(definition.expression())) {
                         quantityNamed(name).ifPresent(uses::add);
@@ -241,19 +295,26 @@ public final class TechnologyProgram {
                     int slot = nextSlot++;
                     definitionSlots.put(definition.name(), slot);
                     definitionUses.put(definition.name(), uses);
-                    definitionNodes.put(definition.name(), node);
+                    definitionExpressions.put(definition.name(), definition.expression());
                 } catch (ExpressionException error) {
+                    if (scenario.isPresent()) {
+                        throw new EvaluationException(place, error.position(), error.problem(), scenario.get().name(), 0);
+                    }
                     problems.add(problem(error));
                 }
             }
         }
 
         private void definitionsOfStage(int stage) {
+            Map<String, Symbolic> earlier = new HashMap<>();
             definitionSlots.forEach((name, slot) -> {
                 int needed = definitionUses.get(name).stream().mapToInt(quantity -> quantity.stage).max().orElse(0);
                 if (needed == stage) {
-                    steps.add(new Step("definition " + name, definitionNodes.get(name), slot));
+                    String place = "definition " + name;
+                    compile(definitionExpressions.get(name), scope(Set.of(Quantity.values()), earlier, ""), place)
+                            .ifPresent(node -> add(place, node, slot));
                 }
+                earlier.put(name, new Symbolic(slot, null));
             });
         }
 
@@ -272,11 +333,8 @@ public final class TechnologyProgram {
             Scope scope = scope(visible, definitions, kind.key() + " functions");
             for (int offset = 0; offset < expressions.size(); offset++) {
                 String place = kind.key() + " " + names.get(offset);
-                try {
-                    steps.add(new Step(place, ExpressionCompiler.compile(expressions.get(offset), scope, place), slots[offset]));
-                } catch (ExpressionException error) {
-                    problems.add(problem(error));
-                }
+                int slot = slots[offset];
+                compile(expressions.get(offset), scope, place).ifPresent(node -> add(place, node, slot));
             }
         }
 
@@ -307,7 +365,7 @@ public final class TechnologyProgram {
             for (IndexKind kind : IndexKind.values()) {
                 sets.put(kind.key(), indices.names(kind));
             }
-            return new Scope(symbols, sets);
+            return new Scope(symbols, sets, constants);
         }
 
         private static IndexKind indexKindOf(Quantity quantity) {

@@ -57,7 +57,7 @@ public final class ExpressionCompiler {
                     + name.name() + "]; it is not a number itself");
         }
         return switch (symbol(name.name(), name.position())) {
-            case Scope.Symbol.Scalar scalar -> new Node.Load(scalar.slot(), name.name(), name.position());
+            case Scope.Symbol.Scalar scalar -> load(scalar.slot(), name.name(), name.position());
             case Scope.Symbol.Vector vector -> throw error(name.position(), "'" + name.name() + "' is a vector over "
                     + vector.indexSet() + " " + vector.names() + "; pick one element, as in " + example(name.name(), vector)
                     + ", or add them up with sum(" + name.name() + ")");
@@ -128,8 +128,13 @@ public final class ExpressionCompiler {
         return load(element.vector(), vector, offset, element.position());
     }
 
-    private static Node load(String name, Scope.Symbol.Vector vector, int offset, SourcePosition position) {
-        return new Node.Load(vector.slots().get(offset), name + "." + vector.names().get(offset), position);
+    private Node load(String name, Scope.Symbol.Vector vector, int offset, SourcePosition position) {
+        return load(vector.slots().get(offset), name + "." + vector.names().get(offset), position);
+    }
+
+    private Node load(int slot, String name, SourcePosition position) {
+        Double constant = scope.constants().get(slot);
+        return constant != null ? new Node.Literal(constant, name, position) : new Node.Load(slot, name, position);
     }
 
     private Node binary(Expression.Binary binary) {
@@ -153,6 +158,9 @@ public final class ExpressionCompiler {
 
     private Node arithmetic(Node.ArithmeticOperator operator, Node left, Node right, SourcePosition position) {
         if (left instanceof Node.Literal first && right instanceof Node.Literal second) {
+            if (operator == Node.ArithmeticOperator.DIVIDE && second.value() == 0 && !second.origin().isEmpty()) {
+                throw error(position, "division by zero: " + second.origin() + " is 0");
+            }
             try {
                 return new Node.Literal(Node.Arithmetic.apply(operator, first.value(), second.value(), position), position);
             } catch (LaneFault fault) {
@@ -238,7 +246,7 @@ public final class ExpressionCompiler {
         Node total = new Node.Literal(0, vectorSum.position());
         for (int offset = 0; offset < vector.names().size(); offset++) {
             Node term = load(vectorSum.vector(), vector, offset, vectorSum.position());
-            total = offset == 0 ? term : new Node.Arithmetic(Node.ArithmeticOperator.ADD, total, term, vectorSum.position());
+            total = offset == 0 ? term : arithmetic(Node.ArithmeticOperator.ADD, total, term, vectorSum.position());
         }
         return total;
     }

@@ -30,7 +30,19 @@ public sealed interface Node {
         return Double.toString(value);
     }
 
-    record Literal(double value, SourcePosition position) implements Node {
+    /**
+     * A number: written in the text, folded from constants, or a slot known to be constant; then
+     * {@code origin} names it (e.g. {@code output.Hydrogen}) for messages, else it is empty.
+     */
+    record Literal(double value, String origin, SourcePosition position) implements Node {
+        public Literal {
+            requireNonNull(origin, "origin is null");
+        }
+
+        public Literal(double value, SourcePosition position) {
+            this(value, "", position);
+        }
+
         @Override
         public void evaluate(Frame frame, double[] out) {
             Arrays.fill(out, 0, frame.length(), value);

@@ -8,12 +8,20 @@ import java.util.Map;
 /**
  * The names an expression may use where it is compiled: scalars and vectors with the frame slots
  * that hold them, names that exist but may not be used here (with the reason), and the index sets
- * that {@code sum(i in set, …)} ranges over.
+ * that {@code sum(i in set, …)} ranges over. Slots in {@code constants} hold the same value in
+ * every sample (a scenario's certain cells and what follows from them): the compiler reads them as
+ * numbers and folds them, so per-sample work is left only where something is uncertain.
  */
-public record Scope(Map<String, Symbol> symbols, Map<String, List<String>> indexSets) {
+public record Scope(Map<String, Symbol> symbols, Map<String, List<String>> indexSets, Map<Integer, Double> constants) {
     public Scope {
         symbols = Map.copyOf(requireNonNull(symbols, "symbols is null"));
         indexSets = Map.copyOf(requireNonNull(indexSets, "indexSets is null"));
+        constants = Map.copyOf(requireNonNull(constants, "constants is null"));
+    }
+
+    /** A scope where no slot is known to be constant. */
+    public Scope(Map<String, Symbol> symbols, Map<String, List<String>> indexSets) {
+        this(symbols, indexSets, Map.of());
     }
 
     public sealed interface Symbol {

@@ -22,6 +22,10 @@ public record Statistics(double mean, double standardDeviation, double p10, doub
             throw new IllegalArgumentException("no values to summarise");
         }
         double mean = mean(values);
+        if (isConstant(values)) {
+            // Certain results are common (whole scenarios without uncertainty): no spread to select.
+            return new Statistics(values[0], 0, values[0], values[0], values[0]);
+        }
         double squares = 0;
         double residual = 0;
         for (double value : values) {
@@ -37,6 +41,16 @@ public record Statistics(double mean, double standardDeviation, double p10, doub
         double p50 = OrderStatistics.quantile(copy, (int) Math.floor((count - 1) * 0.1), 0.5);
         double p90 = OrderStatistics.quantile(copy, (int) Math.floor((count - 1) * 0.5), 0.9);
         return new Statistics(mean, Math.sqrt(Math.max(variance, 0)), p10, p50, p90);
+    }
+
+    private static boolean isConstant(double[] values) {
+        double first = values[0];
+        for (double value : values) {
+            if (value != first) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double mean(double[] values) {
