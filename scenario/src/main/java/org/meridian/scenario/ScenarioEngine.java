@@ -15,9 +15,12 @@ import org.meridian.scenario.evaluation.ResultVariable;
 import org.meridian.scenario.evaluation.ScenarioEvaluator;
 import org.meridian.scenario.evaluation.ScenarioOutcome;
 import org.meridian.scenario.evaluation.ScenarioSamples;
+import org.meridian.scenario.investment.EpsilonConstraintOptimiser;
+import org.meridian.scenario.investment.InvestmentAnalysis;
+import org.meridian.scenario.investment.OptimisationProblem;
+import org.meridian.scenario.investment.OptimisationResult;
 import org.meridian.scenario.model.IndexKind;
 import org.meridian.scenario.model.TechnologyModel;
-import org.meridian.scenario.statistics.Statistics;
 
 /**
  * The facade the CLI and server call: evaluate a technology model's scenarios for N samples and
@@ -65,6 +68,20 @@ public final class ScenarioEngine {
         return new ScenarioRunResult(samples, Duration.between(start, clock.instant()), results);
     }
 
+    /**
+     * Evaluates every scenario, then samples the tranche amounts from the same seeded generator:
+     * the basis for comparing investments and for optimising funding.
+     */
+    public InvestmentAnalysis investments(TechnologyModel model, int samples, long seed) {
+        SplittableGenerator random = seeded(seed);
+        return new InvestmentAnalysis(evaluate(model, samples, random), random);
+    }
+
+    /** The epsilon-constraint optimum of {@code problem} over the model's tranches. */
+    public OptimisationResult optimise(TechnologyModel model, OptimisationProblem problem, int samples, long seed) {
+        return new EpsilonConstraintOptimiser(investments(model, samples, seed).evaluator()).optimise(problem);
+    }
+
     /** Statistics of every column, computed in parallel (selection of quantiles dominates). */
     public List<ResultStatistics> summarise(ScenarioSamples evaluated) {
         TechnologyModel model = evaluated.model();
@@ -86,6 +103,6 @@ public final class ScenarioEngine {
     private CompletableFuture<ResultStatistics> row(
             TechnologyModel model, ScenarioOutcome outcome, ResultVariable variable, int offset, String index) {
         return CompletableFuture.supplyAsync(() -> new ResultStatistics(model.technology(), outcome.scenario(), variable,
-                index, Statistics.of(outcome.values(variable, offset))), executor);
+                index, outcome.statistics(variable, offset)), executor);
     }
 }
