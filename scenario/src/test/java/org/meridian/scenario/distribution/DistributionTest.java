@@ -31,6 +31,8 @@ class DistributionTest {
                 new Beta(1, 2, 0.90, 0.06),
                 new Beta(0.5, 0.7, 0, 1),
                 new Beta(3, 2, 0.90, 0.03),
+                new Beta(2, 2, 0, 1),
+                new Beta(2.5, 9, 0, 1),
                 // Workbook truncations: sampled by rejection.
                 new TruncatedNormal(-1, 4, 0.96, 0.01),
                 new TruncatedNormal(-3, 0.75, 0.97, 0.04),
