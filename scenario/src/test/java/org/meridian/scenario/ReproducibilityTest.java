@@ -3,6 +3,7 @@ package org.meridian.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.meridian.scenario.evaluation.ResultVariable;
@@ -65,7 +66,7 @@ class ReproducibilityTest {
         double[] shorter = engine.evaluate(model, 5_000, ScenarioEngine.seeded(3)).outcomes().get(1).values(ResultVariable.METRIC, 0);
         double[] longer = engine.evaluate(model, 50_000, ScenarioEngine.seeded(3)).outcomes().get(1).values(ResultVariable.METRIC, 0);
 
-        assertThat(java.util.Arrays.copyOf(longer, 5_000)).isEqualTo(shorter);
+        assertThat(Arrays.copyOf(longer, 5_000)).isEqualTo(shorter);
     }
 
     private static void assertSameSamples(ScenarioSamples expected, ScenarioSamples actual) {

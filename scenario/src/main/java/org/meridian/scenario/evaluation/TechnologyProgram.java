@@ -3,6 +3,7 @@ package org.meridian.scenario.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -354,7 +355,7 @@ public final class TechnologyProgram {
                 } else {
                     IndexKind kind = indexKindOf(quantity);
                     symbol = new Scope.Symbol.Vector(kind.key(), indices.names(kind),
-                            java.util.Arrays.stream(quantitySlots.get(quantity)).boxed().toList());
+                            Arrays.stream(quantitySlots.get(quantity)).boxed().toList());
                 }
                 symbols.put(quantity.key, symbol);
             }

@@ -2,9 +2,11 @@ package org.meridian.scenario.investment;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -140,9 +142,9 @@ public final class EpsilonConstraintOptimiser {
             long combinations = 1;
             for (int category = 0; category < categories; category++) {
                 double limit = upper[category];
-                choices[category] = java.util.stream.DoubleStream.concat(
-                                java.util.stream.DoubleStream.of(0),
-                                java.util.Arrays.stream(evaluator.knotAmounts(evaluator.categories().get(category))))
+                choices[category] = DoubleStream.concat(
+                                DoubleStream.of(0),
+                                Arrays.stream(evaluator.knotAmounts(evaluator.categories().get(category))))
                         .filter(amount -> amount >= 0 && amount <= limit)
                         .distinct()
                         .toArray();
@@ -194,7 +196,7 @@ public final class EpsilonConstraintOptimiser {
                 } else {
                     double[] lower = new double[categories];
                     double[] upperUnit = new double[categories];
-                    java.util.Arrays.fill(upperUnit, 1);
+                    Arrays.fill(upperUnit, 1);
                     new BOBYQAOptimizer(2 * categories + 1, 0.1, 1e-8).optimize(
                             new MaxEval(MAXIMUM_CONTINUOUS_EVALUATIONS), new ObjectiveFunction(penalised),
                             GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upperUnit));

@@ -2,6 +2,7 @@ package org.meridian.scenario.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,6 @@ public record Investment(String name, Map<String, String> tranches) {
             throw new IllegalArgumentException("investment '" + name + "' chooses no tranche");
         }
         // Keeps the order the modeller wrote, for display.
-        tranches = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tranches));
+        tranches = Collections.unmodifiableMap(new LinkedHashMap<>(tranches));
     }
 }

@@ -35,16 +35,33 @@ final class ScalarPositions {
         }
         // Block scalars start on the line after their indicator; flow scalars on their own line.
         int firstLine = block ? startLine + 1 : startLine;
+        // A block scalar ends where the next line starts; that line is not part of it.
+        int lastLine = Math.min(block && node.getEndMark().getColumn() == 0 ? endLine - 1 : endLine, lines.length - 1);
+        // A literal block keeps indentation beyond the block's own, so only that much is skipped.
+        int blockIndentation = Integer.MAX_VALUE;
+        if (style == DumperOptions.ScalarStyle.LITERAL) {
+            for (int line = firstLine; line <= lastLine; line++) {
+                String raw = lines[line];
+                if (!raw.isBlank()) {
+                    blockIndentation = Math.min(blockIndentation, raw.length() - raw.stripLeading().length());
+                }
+            }
+        }
         List<PositionMap.Segment> segments = new ArrayList<>();
         int offset = 0;
-        for (int line = firstLine; line <= Math.min(endLine, lines.length - 1); line++) {
+        for (int line = firstLine; line <= lastLine; line++) {
             String raw = lines[line];
-            int from = line == startLine ? startColumn + (quoted ? 1 : 0) : 0;
-            while (from < raw.length() && raw.charAt(from) == ' ') {
-                from++;
-            }
-            if (from >= raw.length()) {
+            if (raw.isBlank()) {
                 continue;
+            }
+            int from;
+            if (blockIndentation != Integer.MAX_VALUE) {
+                from = blockIndentation;
+            } else {
+                from = line == startLine ? startColumn + (quoted ? 1 : 0) : 0;
+                while (from < raw.length() && raw.charAt(from) == ' ') {
+                    from++;
+                }
             }
             segments.add(new PositionMap.Segment(offset, line + 1, from + 1));
             // Literal blocks keep line breaks and folded text joins lines with one space: either

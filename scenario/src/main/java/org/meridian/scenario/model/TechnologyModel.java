@@ -2,6 +2,8 @@ package org.meridian.scenario.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -96,9 +98,9 @@ public record TechnologyModel(
     public Map<String, List<Tranche>> tranchesByCategory() {
         Map<String, List<Tranche>> grouped = new LinkedHashMap<>();
         for (Tranche tranche : tranches) {
-            grouped.computeIfAbsent(tranche.category(), category -> new java.util.ArrayList<>()).add(tranche);
+            grouped.computeIfAbsent(tranche.category(), category -> new ArrayList<>()).add(tranche);
         }
         grouped.replaceAll((category, list) -> List.copyOf(list));
-        return java.util.Collections.unmodifiableMap(grouped);
+        return Collections.unmodifiableMap(grouped);
     }
 }

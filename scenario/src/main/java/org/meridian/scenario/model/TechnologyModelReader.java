@@ -6,11 +6,13 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.meridian.scenario.distribution.Distribution;
 import org.meridian.scenario.distribution.DistributionParser;
 import org.meridian.scenario.distribution.InvalidDistributionException;
@@ -240,7 +242,7 @@ public final class TechnologyModelReader {
             return scenarios;
         }
         Map<String, Map<ScenarioVariable, List<Distribution>>> read = new HashMap<>();
-        Set<String> keys = new java.util.HashSet<>(Set.of("name", "basedOn"));
+        Set<String> keys = new HashSet<>(Set.of("name", "basedOn"));
         for (ScenarioVariable variable : ScenarioVariable.values()) {
             keys.add(variable.key());
         }
@@ -397,7 +399,7 @@ public final class TechnologyModelReader {
         orderedEntries(node, place).forEach((key, value) -> {
             if (!allowed.contains(key.getValue())) {
                 problems.add(problem(place, key, "unknown key '" + key.getValue() + "'; allowed here: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed))));
+                        + String.join(", ", new TreeSet<>(allowed))));
             } else {
                 entries.put(key.getValue(), value);
             }

@@ -2,6 +2,7 @@ package org.meridian.scenario.statistics;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public record Histogram(double minimum, double maximum, List<Long> counts) {
         for (double value : values) {
             counts[Math.min(bins - 1, (int) ((value - minimum) / width))]++;
         }
-        return new Histogram(minimum, maximum, java.util.Arrays.stream(counts).boxed().toList());
+        return new Histogram(minimum, maximum, Arrays.stream(counts).boxed().toList());
     }
 
     public double binWidth() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Random;
 import org.meridian.scenario.expression.ExpressionException;
 import org.meridian.scenario.expression.ExpressionSource;
 import org.meridian.scenario.expression.SourcePosition;
@@ -60,7 +61,7 @@ class DistributionParserTest {
 
     @Test
     void mutatedTextFailsOnlyWithParseOrParameterErrors() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         String valid = "mixture([0.7, 0.3], [st.triang(0.1, loc=0.5, scale=0.1), st.truncnorm(-1, 4, 0.96, 0.01)])";
         for (int attempt = 0; attempt < 20_000; attempt++) {
             StringBuilder text = new StringBuilder(valid);

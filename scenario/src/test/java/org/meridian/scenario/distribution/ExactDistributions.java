@@ -13,6 +13,8 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
  * The exact CDF of each of our distributions, built from commons-math3's independent
  * implementations, so the Kolmogorov–Smirnov tests compare our samplers with someone else's maths.
  */
+// commons-math3 3.6 still declares the deprecated isSupport…Inclusive methods abstract.
+@SuppressWarnings("deprecation")
 final class ExactDistributions {
     private ExactDistributions() {
     }
