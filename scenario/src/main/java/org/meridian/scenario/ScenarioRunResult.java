@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import org.meridian.scenario.evaluation.ResultVariable;
 
 /**
  * What a scenario run reports: for JSON, {@code {"samples": N, "elapsed_ms": T, "results":
@@ -22,7 +23,7 @@ public record ScenarioRunResult(int samples, Duration elapsed, List<ResultStatis
     }
 
     /** The row of one scenario, variable and index. */
-    public ResultStatistics result(String scenario, org.meridian.scenario.evaluation.ResultVariable variable, String index) {
+    public ResultStatistics result(String scenario, ResultVariable variable, String index) {
         return results.stream()
                 .filter(row -> row.scenario().equals(scenario) && row.variable() == variable && row.index().equals(index))
                 .findFirst()

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.meridian.scenario.evaluation.EvaluationException;
+import org.meridian.scenario.evaluation.ResultVariable;
 import org.meridian.scenario.expression.SourcePosition;
 import org.meridian.scenario.model.ModelException;
 import org.meridian.scenario.model.ModelProblem;
@@ -136,7 +137,7 @@ class ModelErrorTest {
 
         ScenarioRunResult result = new ScenarioEngine(Runnable::run, 1, InstantSource.system()).run(model, 1_000, 1);
 
-        assertThat(result.result("Fast Progress on Electrolysis", org.meridian.scenario.evaluation.ResultVariable.METRIC, "Cost")
+        assertThat(result.result("Fast Progress on Electrolysis", ResultVariable.METRIC, "Cost")
                 .statistics().mean()).isZero();
     }
 
