@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,7 +100,6 @@ public final class ScenarioEvaluator {
         private final ScenarioVariable[] cellVariables;
         private final int[] cellOffsets;
         private final List<ScenarioOutcome> outcomes = new ArrayList<>();
-        private final AtomicInteger nextItem = new AtomicInteger();
         private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         private final Map<Integer, EvaluationException> failures = new ConcurrentHashMap<>();
 
@@ -137,14 +137,15 @@ public final class ScenarioEvaluator {
         void work() {
             Frame frame = program.newFrame(Math.min(CHUNK_SIZE, samples));
             while (true) {
-                int item = nextItem.getAndIncrement();
                 // Items are claimed in increasing order, so every item before the first failure
                 // still completes and the reported failure is the same on every run.
-                if (item >= items || item > firstFailure.get()) {
+                Optional<RandomStreams.Claim> claim = streams.claim(firstFailure.get());
+                if (claim.isEmpty()) {
                     return;
                 }
+                int item = claim.get().item();
                 try {
-                    evaluate(frame, item / chunks, item % chunks);
+                    evaluate(frame, item / chunks, item % chunks, claim.get().streams());
                 } catch (EvaluationException failure) {
                     failures.put(item, failure);
                     firstFailure.accumulateAndGet(item, Math::min);
@@ -152,7 +153,7 @@ public final class ScenarioEvaluator {
             }
         }
 
-        private void evaluate(Frame frame, int scenario, int chunk) {
+        private void evaluate(Frame frame, int scenario, int chunk, SplittableGenerator[] cellStreams) {
             int from = chunk * CHUNK_SIZE;
             int length = Math.min(CHUNK_SIZE, samples - from);
             frame.reset(length);
@@ -161,7 +162,7 @@ public final class ScenarioEvaluator {
                 int slot = program.cellSlot(cellVariables[cell], cellOffsets[cell]);
                 // Constant cells were folded into the scenario's program; nothing reads their column.
                 if (!specialised.isConstant(slot)) {
-                    samplers[scenario][cell].fill(streams.stream(scenario, cell, chunk), frame.column(slot), 0, length);
+                    samplers[scenario][cell].fill(cellStreams[cell], frame.column(slot), 0, length);
                 }
             }
             String scenarioName = scenarios.get(scenario).name();
