@@ -26,7 +26,7 @@ class MeridianCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "ingest", "reindex", "config", "config show"})
+    @ValueSource(strings = {"demo", "serve", "generate", "ingest", "reindex", "config", "config show"})
     void everyCommandHasHelp(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.add("--help");

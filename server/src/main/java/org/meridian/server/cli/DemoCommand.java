@@ -1,0 +1,101 @@
+package org.meridian.server.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.sample.SampleCatalogGenerator;
+import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
+import org.meridian.server.catalog.CatalogIngest;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code meridian demo}: a node with a generated CMIP6-like catalog. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start a demo node on the embedded default (H2 file database, Lucene index, file store).",
+                "On first start it generates a realistic CMIP6-like sample catalog and loads it while already serving."})
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
+            description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--datasets", defaultValue = "20000", description = "Dataset records to generate (default: ${DEFAULT-VALUE}).")
+    int datasets;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed; the same seed gives the same catalog (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (datasets < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--datasets must be at least 1, got " + datasets);
+        }
+        if (port < 0 || port > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must lie in 0..65535, got " + port);
+        }
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("server.port", Integer.toString(port));
+        flags.put("meridian.data-dir", dataDir.toString());
+        // The demo is self-contained: built-in defaults and these flags only, no meridian.yaml.
+        List<String> arguments = new java.util.ArrayList<>(List.of("--spring.config.name=application"));
+        flags.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        ConfigurableApplicationContext node = NodeContexts.startNode(arguments);
+        int actualPort = NodeRun.port(node);
+        String base = "http://localhost:" + actualPort;
+        System.out.printf("""
+                Meridian demo node is up (data in %s)
+                  Search in the browser   %s/
+                  Native JSON API         %s/api/v1/search?facets=source_id,experiment_id
+                  ESGF search API         %s/esg-search/search?format=application/solr+json&facets=*&limit=0
+                  esgf-pyclient           SearchConnection('%s/esg-search', distrib=False)
+                  Health and metrics      %s/actuator/health  %s/actuator/prometheus
+                Press Ctrl-C to stop.
+                """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base);
+        loadSampleCatalogOnce(node.getBean(CatalogIngest.class),
+                node.getBean(org.meridian.server.ops.MeridianProperties.class).node().hostname());
+        NodeRun.awaitShutdown(node);
+        return 0;
+    }
+
+    /**
+     * Loads the sample unless this data directory already holds it (a marker file records the
+     * settings it was loaded with). Loading is idempotent, so an interrupted load simply resumes.
+     */
+    private void loadSampleCatalogOnce(CatalogIngest ingest, String indexNode) {
+        Path marker = dataDir.resolve("demo-catalog.loaded");
+        String settings = "datasets=" + datasets + " seed=" + seed;
+        try {
+            if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(settings)) {
+                System.out.println("Sample catalog already loaded (" + settings + ").");
+                return;
+            }
+            SampleCatalogGenerator generator = new SampleCatalogGenerator(Cmip6Vocabulary.load(), datasets, seed)
+                    .withIndexNode(indexNode);
+            ProgressBar bar = ProgressBar.onStandardError("Loading sample catalog");
+            CatalogIngest.Summary summary = ingest.loadRecords("sample catalog", generator.records().iterator(), datasets,
+                    Stage.PRODUCTION, progress -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed()));
+            bar.finish(String.format(Locale.ROOT, "Sample catalog loaded: %,d records (%,d datasets) in %s, %,.0f records/s",
+                    summary.records(), datasets, ProgressBar.duration(summary.elapsed()), summary.recordsPerSecond()));
+            Files.writeString(marker, settings + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the sample catalog marker in " + dataDir, e);
+        }
+    }
+}
