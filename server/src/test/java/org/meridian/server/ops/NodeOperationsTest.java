@@ -20,11 +20,15 @@ import org.meridian.catalog.search.SearchIndex;
 import org.meridian.server.catalog.CatalogStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A booted node on a temporary data directory: health, metrics, and the write → search path. */
+// The node runs on a temporary data directory that JUnit deletes after the class; the cached
+// context must close first or its indexer outlives its files.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NodeOperationsTest {
     @TempDir

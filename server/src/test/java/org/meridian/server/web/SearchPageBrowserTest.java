@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.RecordId;
 import org.meridian.catalog.search.InMemorySearchIndex;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +34,9 @@ import org.springframework.context.annotation.Primary;
  * (Playwright's own browser download is disabled) with the flags from shared/STACK.md, which keep
  * it from reaching for the network.
  */
+// The node runs on a temporary data directory that JUnit deletes after the class; the cached
+// context must close first or its indexer outlives its files.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "meridian.data-dir=${java.io.tmpdir}/meridian-browser-test-${random.uuid}")
 class SearchPageBrowserTest {
