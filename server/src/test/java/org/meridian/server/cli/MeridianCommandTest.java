@@ -26,7 +26,8 @@ class MeridianCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "serve", "generate", "ingest", "reindex", "config", "config show"})
+    @ValueSource(strings = {"demo", "serve", "generate", "ingest", "reindex", "config", "config show", "scenario",
+            "scenario run", "scenario validate", "scenario optimize", "scenario import-tyche"})
     void everyCommandHasHelp(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.add("--help");
@@ -122,5 +123,43 @@ class MeridianCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errorLines()).singleElement().asString()
                 .contains("meridian.indexer.batch-size").contains("-5").contains("meridian.yaml");
+    }
+
+    private static final Path EXAMPLES = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/scenarios");
+
+    @Test
+    void scenarioRunPrintsTheDocumentedJson() {
+        CommandLineRun run = CommandLineRun.of("scenario", "run", EXAMPLES.resolve("simple-electrolysis.yaml").toString(),
+                "--samples", "2000", "--seed", "7", "--format", "JSON");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("{\"samples\":2000,\"elapsed_ms\":")
+                .contains("\"results\":[{\"technology\":\"Simple electrolysis\",\"scenario\":\"Base Electrolysis\",\"variable\":\"Cost\",\"index\":\"Cost\",\"mean\":")
+                .contains("\"p10\":").contains("\"p50\":").contains("\"p90\":");
+        assertThat(CommandLineRun.of("scenario", "run", EXAMPLES.resolve("simple-electrolysis.yaml").toString(),
+                "--samples", "2000", "--seed", "7", "--format", "JSON").out().replaceAll("\"elapsed_ms\":\\d+", ""))
+                .as("same seed, same results").isEqualTo(run.out().replaceAll("\"elapsed_ms\":\\d+", ""));
+    }
+
+    @Test
+    void scenarioValidateNamesTheUnknownVariableWithItsPlace() throws IOException {
+        String model = Files.readString(EXAMPLES.resolve("simple-electrolysis.yaml"));
+        int at = model.indexOf("moles");
+        Path broken = Files.writeString(directory.resolve("broken.yaml"), model.substring(0, at) + "molez" + model.substring(at + 5));
+
+        CommandLineRun run = CommandLineRun.of("scenario", "validate", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("molez").containsPattern("line \\d+");
+        assertThat(CommandLineRun.of("scenario", "validate", EXAMPLES.resolve("tutorial-basic.yaml").toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void scenarioOptimizeReportsAFeasibleSplitWithinTheBudget() {
+        CommandLineRun run = CommandLineRun.of("scenario", "optimize", EXAMPLES.resolve("pv-residential-simple.yaml").toString(),
+                "--metric", "LCOE", "--statistic", "mean", "--budget-max", "3e6", "--samples", "2000");
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.out()).contains("mean of LCOE").contains("feasible").contains("total");
     }
 }
