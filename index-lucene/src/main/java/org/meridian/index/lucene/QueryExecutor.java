@@ -24,7 +24,8 @@ import org.meridian.catalog.search.SortOrder;
  * Runs one {@link Query} on one searcher, in up to two passes:
  * <ol>
  *   <li>a counting pass over every match ({@link MatchCounter}) when the query wants facet counts,
- *       or a total or best score that the page cannot give;</li>
+ *       or a total or best score that the page cannot give; remembered per index snapshot by
+ *       {@link CountsCache};</li>
  *   <li>a page pass collecting the top {@code offset + limit} hits. When the first pass already
  *       knows the total, this pass may stop early and skip non-competitive documents (dynamic
  *       pruning); otherwise it counts every match exactly, as paging clients need.</li>
@@ -34,10 +35,12 @@ import org.meridian.catalog.search.SortOrder;
 final class QueryExecutor {
     private final QueryTranslator translator;
     private final RecordDocuments documents;
+    private final CountsCache cache;
 
-    QueryExecutor(QueryTranslator translator, RecordDocuments documents) {
+    QueryExecutor(QueryTranslator translator, RecordDocuments documents, CountsCache cache) {
         this.translator = requireNonNull(translator, "translator is null");
         this.documents = requireNonNull(documents, "documents is null");
+        this.cache = requireNonNull(cache, "cache is null");
     }
 
     SearchResult execute(IndexSearcher searcher, Query query) throws IOException {
@@ -54,7 +57,9 @@ final class QueryExecutor {
             counts = query.facets().isEmpty() && !countsMaxScore
                     // Counting alone can often be answered from index statistics.
                     ? new MatchCounter.Counts(searcher.count(lucene), 0, Map.of())
-                    : searcher.search(lucene, new MatchCounter(query.facets(), countsMaxScore));
+                    : cache.counts(searcher.getIndexReader(),
+                            new CountsCache.Key(lucene, query.facets(), countsMaxScore),
+                            () -> searcher.search(lucene, new MatchCounter(query.facets(), countsMaxScore)));
         }
         TopFieldDocs top = null;
         if (wantsPage) {
