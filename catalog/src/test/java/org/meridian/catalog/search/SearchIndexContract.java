@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,11 @@ import org.meridian.catalog.Stage;
  */
 public abstract class SearchIndexContract {
     private static final Instant CATALOGED = Instant.parse("2024-05-01T00:00:00Z");
+    /**
+     * One match's score computed in two passes (the page and the best-score count) may differ in
+     * the last bits, as scorers may add clause scores in another order.
+     */
+    private static final Offset<Float> SAME_SCORE = Offset.offset(1e-5f);
 
     private final SampleCatalog catalog = new SampleCatalog();
     private Path directory;
@@ -581,10 +587,9 @@ public abstract class SearchIndexContract {
 
         for (SortOrder sort : SortOrder.values()) {
             SearchResult result = index.search(datasets().text("CESM2 OR precipitation").sort(sort).limit(100).build());
-            assertThat(result.hits()).as(sort.name()).isNotEmpty()
-                    .allSatisfy(hit -> assertThat(hit.score()).isPositive().isLessThanOrEqualTo(result.maxScore()));
-            assertThat(result.maxScore()).as(sort.name())
-                    .isEqualTo(result.hits().stream().map(Hit::score).max(Float::compare).orElseThrow());
+            float best = result.hits().stream().map(Hit::score).max(Float::compare).orElseThrow();
+            assertThat(result.hits()).as(sort.name()).allSatisfy(hit -> assertThat(hit.score()).isPositive());
+            assertThat(result.maxScore()).as(sort.name()).isCloseTo(best, SAME_SCORE);
         }
     }
 
@@ -594,9 +599,10 @@ public abstract class SearchIndexContract {
         Query.Builder query = everything().text("CESM2 OR precipitation");
         float best = index.search(query.limit(100).build()).hits().get(0).score();
 
-        assertThat(index.search(query.offset(3).limit(2).build()).maxScore()).isEqualTo(best);
-        assertThat(index.search(query.offset(0).limit(0).build()).maxScore()).isEqualTo(best);
-        assertThat(index.search(query.offset(0).limit(2).sort(SortOrder.NEWEST).build()).maxScore()).isEqualTo(best);
+        assertThat(index.search(query.offset(3).limit(2).build()).maxScore()).isCloseTo(best, SAME_SCORE);
+        assertThat(index.search(query.offset(0).limit(0).build()).maxScore()).isCloseTo(best, SAME_SCORE);
+        assertThat(index.search(query.offset(0).limit(2).sort(SortOrder.NEWEST).build()).maxScore())
+                .isCloseTo(best, SAME_SCORE);
         assertThat(index.search(everything().build()).maxScore()).isPositive();
         SearchResult none = index.search(everything().text("nonexistentword").build());
         assertThat(none.total()).isZero();

@@ -8,15 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.meridian.catalog.search.FacetCount;
 import org.meridian.catalog.search.Hit;
 import org.meridian.catalog.search.Query;
@@ -24,18 +21,26 @@ import org.meridian.catalog.search.SearchResult;
 import org.meridian.catalog.search.SortOrder;
 
 /**
- * Runs one {@link Query} on one searcher in a single pass over the matches, collecting only what
- * the query asks for: the top {@code offset + limit} hits (with an exact total), facet counts,
- * and the best score when the page does not already start with it. Only the requested page is
- * decoded from stored fields.
+ * Runs one {@link Query} on one searcher, in up to two passes:
+ * <ol>
+ *   <li>a counting pass over every match ({@link MatchCounter}) when the query wants facet counts,
+ *       or a total or best score that the page cannot give; remembered per index snapshot by
+ *       {@link CountsCache};</li>
+ *   <li>a page pass collecting the top {@code offset + limit} hits. When the first pass already
+ *       knows the total, this pass may stop early and skip non-competitive documents (dynamic
+ *       pruning); otherwise it counts every match exactly, as paging clients need.</li>
+ * </ol>
+ * Only the requested page is decoded from stored fields.
  */
 final class QueryExecutor {
     private final QueryTranslator translator;
     private final RecordDocuments documents;
+    private final CountsCache cache;
 
-    QueryExecutor(QueryTranslator translator, RecordDocuments documents) {
+    QueryExecutor(QueryTranslator translator, RecordDocuments documents, CountsCache cache) {
         this.translator = requireNonNull(translator, "translator is null");
         this.documents = requireNonNull(documents, "documents is null");
+        this.cache = requireNonNull(cache, "cache is null");
     }
 
     SearchResult execute(IndexSearcher searcher, Query query) throws IOException {
@@ -43,59 +48,41 @@ final class QueryExecutor {
         boolean scored = query.text().isPresent();
         int maxDoc = searcher.getIndexReader().maxDoc();
         boolean wantsPage = query.limit() > 0 && query.offset() < maxDoc;
-        boolean maxScoreFromPage = wantsPage && scored && query.sort() == SortOrder.RELEVANCE;
+        // A relevance-ordered page starts with the best match, so its first score is the best.
+        boolean pageGivesMaxScore = wantsPage && scored && query.sort() == SortOrder.RELEVANCE;
+        boolean countsMaxScore = scored && !pageGivesMaxScore;
 
-        List<CollectorManager<?, ?>> managers = new ArrayList<>();
-        TopFieldCollectorManager page = null;
+        MatchCounter.Counts counts = null;
+        if (!query.facets().isEmpty() || !wantsPage || countsMaxScore) {
+            counts = query.facets().isEmpty() && !countsMaxScore
+                    // Counting alone can often be answered from index statistics.
+                    ? new MatchCounter.Counts(searcher.count(lucene), 0, Map.of())
+                    : cache.counts(searcher.getIndexReader(),
+                            new CountsCache.Key(lucene, query.facets(), countsMaxScore),
+                            () -> searcher.search(lucene, new MatchCounter(query.facets(), countsMaxScore)));
+        }
+        TopFieldDocs top = null;
         if (wantsPage) {
             int numHits = (int) Math.min((long) query.offset() + query.limit(), maxDoc);
-            // An unbounded threshold keeps the total exact, which paging clients rely on.
-            page = new TopFieldCollectorManager(QueryTranslator.sort(query.sort(), scored), numHits, null,
-                    Integer.MAX_VALUE);
-            managers.add(page);
-        }
-        TotalHitCountCollectorManager count = null;
-        if (!wantsPage) {
-            count = new TotalHitCountCollectorManager(searcher.getSlices());
-            managers.add(count);
-        }
-        FacetCounter facets = null;
-        if (!query.facets().isEmpty()) {
-            facets = new FacetCounter(query.facets());
-            managers.add(facets);
-        }
-        MaxScoreCollectorManager maxScore = null;
-        if (scored && !maxScoreFromPage) {
-            maxScore = new MaxScoreCollectorManager();
-            managers.add(maxScore);
+            int exactCountUpTo = counts == null ? Integer.MAX_VALUE : numHits;
+            top = searcher.search(lucene, new TopFieldCollectorManager(
+                    QueryTranslator.sort(query.sort(), scored), numHits, null, exactCountUpTo));
         }
 
-        Object[] results;
-        if (managers.size() == 1 && count != null) {
-            // Counting alone can often be answered from index statistics without visiting matches.
-            results = new Object[] {searcher.count(lucene)};
-        } else {
-            results = searcher.search(lucene, new MultiCollectorManager(managers.toArray(CollectorManager[]::new)));
-        }
-
-        TopFieldDocs top = page == null ? null : (TopFieldDocs) results[managers.indexOf(page)];
-        long total = top != null ? top.totalHits.value() : (Integer) results[managers.indexOf(count)];
-        List<Hit> hits = top == null ? List.of() : hits(searcher, lucene, query, scored, top);
-        float best;
+        long total = counts != null ? counts.total() : top.totalHits.value();
+        float maxScore;
         if (total == 0) {
-            best = 0;
+            maxScore = 0;
         } else if (!scored) {
-            best = 1;
-        } else if (maxScoreFromPage) {
-            best = relevanceScore(top.scoreDocs[0]);
+            maxScore = 1;
+        } else if (pageGivesMaxScore) {
+            maxScore = relevanceScore(top.scoreDocs[0]);
         } else {
-            best = (Float) results[managers.indexOf(maxScore)];
+            maxScore = counts.maxScore();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, List<FacetCount>> facetCounts = facets == null
-                ? Map.of()
-                : (Map<String, List<FacetCount>>) results[managers.indexOf(facets)];
-        return new SearchResult(total, query.offset(), hits, best, facetCounts);
+        List<Hit> hits = top == null ? List.of() : hits(searcher, lucene, query, scored, top);
+        Map<String, List<FacetCount>> facets = counts == null ? Map.of() : counts.facets();
+        return new SearchResult(total, query.offset(), hits, maxScore, facets);
     }
 
     private List<Hit> hits(IndexSearcher searcher, org.apache.lucene.search.Query lucene, Query query, boolean scored,

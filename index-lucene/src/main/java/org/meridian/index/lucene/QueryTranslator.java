@@ -99,7 +99,7 @@ final class QueryTranslator {
 
     /** The Lucene sort for an order; every order ends with the id so paging is stable. */
     static org.apache.lucene.search.Sort sort(SortOrder order, boolean scored) {
-        SortField byId = new SortField(IndexFields.ID, SortField.Type.STRING);
+        SortField byId = new SortField(IndexFields.ID, new IdComparatorSource());
         return switch (order) {
             // Unscored matches all score alike, so ordering by score would only cost time.
             case RELEVANCE -> scored

@@ -1,0 +1,160 @@
+package org.meridian.index.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.meridian.catalog.RecordBuilder.aDataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.CatalogChange;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.FacetCount;
+import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.Query;
+
+/** The choices this index makes about free text and fields, beyond the SearchIndex contract. */
+class LuceneQuerySyntaxTest {
+    private LuceneSearchIndex index;
+    private long sequence;
+
+    @BeforeEach
+    void open(@TempDir Path directory) {
+        index = LuceneSearchIndex.open(directory);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        index.close();
+    }
+
+    @Test
+    void refusesALeadingWildcardBecauseItWouldVisitEveryTerm() {
+        add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn").build());
+
+        for (String text : List.of("*tas", "id:*", "id:?MIP6*")) {
+            assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
+                    .as(text)
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("not allowed as first character")
+                    .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
+        }
+    }
+
+    @Test
+    void reportsASyntaxErrorOnOneReadableLine() {
+        assertThatThrownBy(() -> index.search(Query.builder().text("source_id:(CESM2").build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageStartingWith("Cannot parse 'source_id:(CESM2'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void refusesAMalformedRegularExpression() {
+        for (String text : List.of("/[a-/", "id:/(CMIP6/")) {
+            assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
+                    .as(text)
+                    .isInstanceOf(InvalidQueryException.class)
+                    .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
+        }
+    }
+
+    @Test
+    void refusesAQueryWithMoreClausesThanLuceneAllows() {
+        add(aDataset("a.b").build());
+        String text = IntStream.range(0, 1100).mapToObj(i -> "word" + i).collect(Collectors.joining(" OR "));
+
+        assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
+    }
+
+    @Test
+    void aPurelyNegativeQueryMeansEverythingElse() {
+        CatalogRecord cesm = add(aDataset("x.cesm").withFacet("source_id", "CESM2").build());
+        CatalogRecord ukesm = add(aDataset("x.ukesm").withFacet("source_id", "UKESM1-0-LL").build());
+        CatalogRecord ipsl = add(aDataset("x.ipsl").withFacet("source_id", "IPSL-CM6A-LR").build());
+
+        assertThat(ids("NOT source_id:CESM2")).containsExactlyInAnyOrder(id(ukesm), id(ipsl));
+        assertThat(ids("-source_id:CESM2 -source_id:IPSL-CM6A-LR")).containsExactly(id(ukesm));
+        assertThat(ids("source_id:CESM2")).containsExactly(id(cesm));
+    }
+
+    @Test
+    void aBareIdMeansThatIdNotAnyOfItsParts() {
+        CatalogRecord tas = add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn").build());
+        add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.pr.gn").build());
+
+        assertThat(ids("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn")).containsExactly(id(tas));
+        assertThat(ids("tas_Amon")).as("a file-name fragment is a phrase too").isEmpty();
+    }
+
+    @Test
+    void aPhraseNeverSpansTwoValuesOfAField() {
+        CatalogRecord record = add(aDataset("x.y")
+                .withFacet("variable_long_name", "Near-Surface Air Temperature", "Precipitation Flux")
+                .build());
+
+        assertThat(ids("\"air temperature\"")).containsExactly(id(record));
+        assertThat(ids("\"temperature precipitation\"")).isEmpty();
+    }
+
+    @Test
+    void aValueTooLongToBeATermIsStillFoundByItsWordsAndReturnedWhole() {
+        String description = "word ".repeat(8_000) + "needle";
+        CatalogRecord record = add(aDataset("x.long").withFacet("description", description).build());
+
+        assertThat(index.search(Query.builder().text("needle").build()).hits())
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.record()).isEqualTo(record));
+        assertThat(index.search(Query.builder().where("description", description).build()).total())
+                .as("too long to match exactly")
+                .isZero();
+    }
+
+    @Test
+    void fieldsWithoutCountableValuesHaveNoFacetValues() {
+        add(aDataset("x.y").withTitle("A title").build());
+
+        var facets = index.search(Query.builder().facet("title").facet("_timestamp").facet("project").build()).facets();
+
+        assertThat(facets.get("title")).isEmpty();
+        assertThat(facets.get("_timestamp")).isEmpty();
+        assertThat(facets.get("project")).containsExactly(new FacetCount("CMIP6", 1));
+    }
+
+    @Test
+    void aVersionWithALeadingVIsStillANumber() {
+        CatalogRecord record = add(aDataset("obs4MIPs.x").withVersion("v20200101").build());
+
+        assertThat(index.search(Query.builder().minVersion(20200101L).maxVersion(20200101L).build()).hits())
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.record()).isEqualTo(record));
+    }
+
+    private CatalogRecord add(CatalogRecord record) {
+        index.apply(List.of(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record,
+                Instant.parse("2024-05-01T00:00:00Z"))));
+        return record;
+    }
+
+    private List<String> ids(String text) {
+        List<String> ids = new ArrayList<>();
+        index.search(Query.builder().text(text).limit(100).build()).hits()
+                .forEach(hit -> ids.add(hit.record().id().value()));
+        return ids;
+    }
+
+    private static String id(CatalogRecord record) {
+        return record.id().value();
+    }
+}
