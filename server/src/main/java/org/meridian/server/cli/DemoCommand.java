@@ -32,6 +32,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only: the demo has no sign-in yet).")
+    String bind;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
             description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -52,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("server.port", Integer.toString(port));
+        flags.put("server.address", bind);
         flags.put("meridian.data-dir", dataDir.toString());
         // The demo is self-contained: built-in defaults and these flags only, no meridian.yaml.
         List<String> arguments = new java.util.ArrayList<>(List.of("--spring.config.name=application"));
