@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * HTTP load run of typical ESGF queries against a running node: for each query, a warm-up, then
  * {@code clients} concurrent clients issue it back to back for {@code seconds}; prints p50, p99
- * and throughput per query.
+ * and throughput per query. Each query runs twice: repeated verbatim (what a landing page or a
+ * client's count-then-page does, served from the index's counts cache after the first time), and
+ * "distinct", where every request adds a different never-matching negation
+ * ({@code source_id!=absent-N}) so each one is counted afresh.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.meridian.bench.HttpLoadRunner
  * http://localhost:8080 [clients] [seconds]}. Only loopback targets are allowed.
@@ -66,9 +69,9 @@ public final class HttpLoadRunner {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         List<Result> results = run(base, clients, Duration.ofSeconds(seconds));
-        System.out.printf(Locale.ROOT, "%-45s %9s %9s %9s %10s %8s%n", "query", "requests", "p50 ms", "p99 ms", "req/s", "errors");
+        System.out.printf(Locale.ROOT, "%-58s %9s %9s %9s %10s %8s%n", "query", "requests", "p50 ms", "p99 ms", "req/s", "errors");
         for (Result result : results) {
-            System.out.printf(Locale.ROOT, "%-45s %9d %9.2f %9.2f %10.1f %8d%n", result.name(), result.requests(),
+            System.out.printf(Locale.ROOT, "%-58s %9d %9.2f %9.2f %10.1f %8d%n", result.name(), result.requests(),
                     result.p50Millis(), result.p99Millis(), result.perSecond(), result.failures());
         }
     }
@@ -78,9 +81,11 @@ public final class HttpLoadRunner {
         List<Result> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (Map.Entry<String, String> query : QUERIES.entrySet()) {
-                URI uri = base.resolve(query.getValue());
-                measure(http, pool, uri, clients, Duration.ofSeconds(3));
-                results.add(summarise(query.getKey(), measure(http, pool, uri, clients, duration), duration));
+                for (boolean distinct : new boolean[] {false, true}) {
+                    String name = query.getKey() + (distinct ? ", distinct" : ", repeated");
+                    measure(http, pool, base, query.getValue(), distinct, clients, Duration.ofSeconds(3));
+                    results.add(summarise(name, measure(http, pool, base, query.getValue(), distinct, clients, duration), duration));
+                }
             }
         }
         return results;
@@ -89,17 +94,22 @@ public final class HttpLoadRunner {
     private record Samples(long[] nanos, int count, int failures) {
     }
 
-    private static Samples measure(HttpClient http, ExecutorService pool, URI uri, int clients, Duration duration)
-            throws Exception {
+    private static Samples measure(HttpClient http, ExecutorService pool, URI base, String path, boolean distinct,
+            int clients, Duration duration) throws Exception {
         long deadline = System.nanoTime() + duration.toNanos();
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger variant = new AtomicInteger();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             futures.add(pool.submit(() -> {
                 long[] samples = new long[1 << 16];
                 int count = 0;
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+                HttpRequest repeated = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
                 while (System.nanoTime() < deadline) {
+                    HttpRequest request = distinct
+                            ? HttpRequest.newBuilder(base.resolve(path + "&source_id!=absent-" + variant.incrementAndGet()))
+                                    .timeout(Duration.ofSeconds(30)).GET().build()
+                            : repeated;
                     long start = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
