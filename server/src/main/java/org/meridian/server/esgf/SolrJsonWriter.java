@@ -32,14 +32,9 @@ final class SolrJsonWriter {
         json.writeNumberProperty("QTime", response.queryTime());
         response.federation().ifPresent(federation -> json.writeStringProperty("federation", federation));
         json.writeObjectPropertyStart("params");
-        response.parameters().forEach((name, values) -> {
-            if (values.size() == 1) {
-                json.writeStringProperty(name, values.get(0));
-            } else {
-                json.writeArrayPropertyStart(name);
-                values.forEach(json::writeString);
-                json.writeEndArray();
-            }
+        response.parameters().forEach((name, value) -> {
+            json.writeName(name);
+            writeValue(json, value);
         });
         json.writeEndObject();
         json.writeEndObject();

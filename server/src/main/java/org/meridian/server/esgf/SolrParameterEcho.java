@@ -14,12 +14,17 @@ import org.meridian.catalog.search.FieldConstraint;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchRequest;
 import org.meridian.catalog.search.TimeRange;
+import org.meridian.server.esgf.SolrValue.Text;
+import org.meridian.server.esgf.SolrValue.Values;
 
 /**
  * The Solr parameters an ESGF index would have run for a search, echoed in
  * {@code responseHeader.params} (spec §4). Clients read only {@code shards}; the rest lets a
  * person compare an answer with one from another ESGF node. Meridian-only parts of the query
  * (stage, access scope) are not Solr parameters and are not shown.
+ *
+ * <p>The repeatable parameters {@code fq} and {@code facet.field} are always arrays, even with one
+ * value, so a reader can iterate them without checking; the others are single strings.
  */
 final class SolrParameterEcho {
 
@@ -27,34 +32,34 @@ final class SolrParameterEcho {
     }
 
     /** @param shards the shards addressed, empty for a search that is not distributed */
-    static Map<String, List<String>> of(SearchRequest request, ResponseFormat format, List<String> shards) {
+    static Map<String, SolrValue> of(SearchRequest request, ResponseFormat format, List<String> shards) {
         Query query = request.query();
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        parameters.put("df", List.of("text"));
-        parameters.put("q", List.of(query.text().orElse("*:*")));
+        Map<String, SolrValue> parameters = new LinkedHashMap<>();
+        parameters.put("df", new Text("text"));
+        parameters.put("q", new Text(query.text().orElse("*:*")));
         List<String> filters = filters(query);
         if (!filters.isEmpty()) {
-            parameters.put("fq", filters);
+            parameters.put("fq", Values.ofText(filters));
         }
-        parameters.put("sort", List.of(switch (query.sort()) {
+        parameters.put("sort", new Text(switch (query.sort()) {
             case RELEVANCE -> "score desc,id asc";
             case NEWEST -> "_timestamp desc,id asc";
             case ID -> "id asc";
         }));
-        parameters.put("start", List.of(Integer.toString(query.offset())));
-        parameters.put("rows", List.of(Integer.toString(query.limit())));
-        parameters.put("fl", List.of(request.wantsAllFields() ? "*,score"
+        parameters.put("start", new Text(Integer.toString(query.offset())));
+        parameters.put("rows", new Text(Integer.toString(query.limit())));
+        parameters.put("fl", new Text(request.wantsAllFields() ? "*,score"
                 : Stream.concat(request.fields().stream(), Stream.of("score")).distinct().collect(Collectors.joining(","))));
-        parameters.put("facet", List.of("true"));
-        parameters.put("facet.sort", List.of("lex"));
-        parameters.put("facet.limit", List.of("-1"));
-        parameters.put("facet.mincount", List.of("1"));
+        parameters.put("facet", new Text("true"));
+        parameters.put("facet.sort", new Text("lex"));
+        parameters.put("facet.limit", new Text("-1"));
+        parameters.put("facet.mincount", new Text("1"));
         if (!query.facets().isEmpty()) {
-            parameters.put("facet.field", query.facets());
+            parameters.put("facet.field", Values.ofText(query.facets()));
         }
-        parameters.put("wt", List.of(format.writerType()));
+        parameters.put("wt", new Text(format.writerType()));
         if (!shards.isEmpty()) {
-            parameters.put("shards", List.of(String.join(",", shards)));
+            parameters.put("shards", new Text(String.join(",", shards)));
         }
         return parameters;
     }

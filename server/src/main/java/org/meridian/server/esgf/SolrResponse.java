@@ -15,15 +15,14 @@ import org.meridian.catalog.search.SearchResult;
  * A Solr select response as ESGF clients read it (spec §4), independent of its JSON or XML form.
  *
  * @param queryTime milliseconds spent answering ({@code QTime})
- * @param parameters the effective Solr parameters, echoed in {@code responseHeader.params}; a
- *     parameter with one value is written as a string, with several as an array, as Solr does
+ * @param parameters the effective Solr parameters, echoed in {@code responseHeader.params}
  * @param federation how far the search reached, written as {@code responseHeader.federation}
  *     when present: {@code local-only} while this node cannot fan out to peers
  * @param facetFields every requested facet, in request order, with its values in lexical order
  */
 record SolrResponse(
         long queryTime,
-        Map<String, List<String>> parameters,
+        Map<String, SolrValue> parameters,
         Optional<String> federation,
         long numFound,
         int start,
@@ -35,13 +34,13 @@ record SolrResponse(
     static final String LOCAL_ONLY = "local-only";
 
     SolrResponse {
-        parameters = copy(parameters);
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         requireNonNull(federation, "federation is null");
         documents = List.copyOf(documents);
         facetFields = copy(facetFields);
     }
 
-    static SolrResponse of(SearchRequest request, SearchResult result, Map<String, List<String>> parameters,
+    static SolrResponse of(SearchRequest request, SearchResult result, Map<String, SolrValue> parameters,
             Optional<String> federation, long queryTime) {
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         // Every requested facet appears, empty when no record has a value (spec §4).

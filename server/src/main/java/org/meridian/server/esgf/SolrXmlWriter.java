@@ -16,6 +16,7 @@ import org.meridian.catalog.search.FacetCount;
 final class SolrXmlWriter {
     private static final char REPLACEMENT = '\uFFFD';
 
+    /** Configured once and only asked for new writers, which StAX factories allow concurrently. */
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
     byte[] write(SolrResponse response) {
@@ -47,16 +48,7 @@ final class SolrXmlWriter {
         }
         startNamed(xml, "lst", "params");
         for (var parameter : response.parameters().entrySet()) {
-            List<String> values = parameter.getValue();
-            if (values.size() == 1) {
-                element(xml, "str", parameter.getKey(), values.get(0));
-            } else {
-                startNamed(xml, "arr", parameter.getKey());
-                for (String value : values) {
-                    element(xml, "str", null, value);
-                }
-                xml.writeEndElement();
-            }
+            writeValue(xml, parameter.getKey(), parameter.getValue());
         }
         xml.writeEndElement();
         xml.writeEndElement();

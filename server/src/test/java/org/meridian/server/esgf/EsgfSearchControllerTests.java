@@ -258,10 +258,18 @@ class EsgfSearchControllerTests {
         assertThat(flat(params.path("fq"))).containsExactly("type:Dataset", "project:\"CMIP6\"", "latest:true");
         assertThat(params.path("start").asString()).isEqualTo("2");
         assertThat(params.path("rows").asString()).isEqualTo("5");
-        assertThat(params.path("facet.field").asString()).isEqualTo("source_id");
+        assertThat(flat(params.path("facet.field"))).containsExactly("source_id");
         assertThat(params.path("fl").asString()).isEqualTo("*,score");
         assertThat(params.path("wt").asString()).isEqualTo("json");
         assertThat(params.path("df").asString()).isEqualTo("text");
+    }
+
+    @Test
+    void repeatableParametersAreArraysEvenWithOneValue() {
+        JsonNode params = search(JSON, "facets=project").path("responseHeader").path("params");
+
+        assertThat(flat(params.path("fq"))).containsExactly("type:Dataset");
+        assertThat(flat(params.path("facet.field"))).containsExactly("project");
     }
 
     @Test
