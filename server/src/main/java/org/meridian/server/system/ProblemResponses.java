@@ -1,0 +1,150 @@
+package org.meridian.server.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.meridian.catalog.search.InvalidQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Renders errors as RFC 9457 {@code application/problem+json}: the one place that turns exceptions
+ * into error bodies (STYLE.md rule 9).
+ *
+ * <p>Meridian's own problems ({@link ProblemException}, {@link InvalidQueryException}) get a type
+ * {@code urn:meridian:problem:<code>}, a {@code code} member with the same stable code, and their
+ * extension members ({@code parameter} names the offending query parameter). Spring MVC's own
+ * failures (missing or mistyped parameter, unreadable body, unknown path, wrong method) keep the
+ * type {@code about:blank} and gain a {@code parameter} or {@code field} member where one is to
+ * blame. Bodies never carry stack traces or exception class names.
+ *
+ * <p>Extending {@link ResponseEntityExceptionHandler} replaces Spring Boot's own problem-details
+ * handler ({@code spring.mvc.problemdetails.enabled}), so the Spring MVC failures are rendered the
+ * same way on every path, pages included.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** Problem types are not documents to fetch, so they are URNs rather than links. */
+    static final String TYPE_PREFIX = "urn:meridian:problem:";
+
+    /**
+     * Paths answered to programs rather than people. Only there does an unexpected failure become
+     * a problem body; elsewhere it is left to the error page.
+     */
+    private static final List<String> MACHINE_PATHS = List.of("/api/", "/esg-search/", "/esgf-1-5-bridge");
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidQuery(InvalidQueryException exception) {
+        log.debug("Rejected query parameter {}: {}", exception.parameter(), exception.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", exception.getMessage(),
+                Map.of("parameter", exception.parameter()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> problem(ProblemException exception) {
+        log.debug("Answered {}: {}", exception.code(), exception.getMessage());
+        return problem(exception.status(), exception.code(), exception.title(), exception.getMessage(),
+                exception.members());
+    }
+
+    /**
+     * Anything unforeseen on a machine path: a 500 problem whose detail reveals nothing internal;
+     * the failure itself goes to the log.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) throws Exception {
+        if (MACHINE_PATHS.stream().noneMatch(request.getRequestURI()::startsWith)) {
+            // Rethrowing the same exception hands it on as if this handler did not exist.
+            throw exception;
+        }
+        log.error("Failed to answer {} {}", request.getMethod(), request.getRequestURI(), exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The node failed to answer this request; the cause is recorded in its log.", Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = exception.getBody();
+        body.setProperty("parameter", exception.getParameterName());
+        return handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = exception.getPropertyName() == null ? "value" : exception.getPropertyName();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "Parameter " + name + " must be "
+                + expected(exception.getRequiredType()) + ", got '" + exception.getValue() + "'");
+        body.setProperty("parameter", name);
+        return handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "The request body is not readable");
+        if (exception.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            body.setDetail("The request body is not readable: field " + field + " has the wrong form");
+            body.setProperty("field", field);
+        }
+        return handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    /** Every problem leaves as {@code application/problem+json}, whatever the request accepted. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).headers(headers);
+        if (body instanceof ProblemDetail) {
+            response.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return response.body(body);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String code, String title, String detail,
+            Map<String, Object> members) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPE_PREFIX + code));
+        body.setTitle(title);
+        body.setProperty("code", code);
+        members.forEach(body::setProperty);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another form";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return "a " + type.getSimpleName();
+    }
+}
