@@ -1,0 +1,150 @@
+package org.meridian.server.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.catalog.RecordBuilder.aDataset;
+import static org.meridian.catalog.RecordBuilder.aFile;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.SearchIndex;
+import org.meridian.server.catalog.CatalogStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every bad-input case of the search APIs against a booted node over real HTTP (Tomcat, not a
+ * mock): the right 4xx or 501, {@code application/problem+json} naming the parameter, and the
+ * phrase ESGF clients match on. Never a 500.
+ */
+// The node runs on a temporary data directory that JUnit deletes after the class; the cached
+// context must close first or its indexer outlives its files.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadInputOverHttpTest {
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("meridian.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogStore store;
+
+    @Autowired
+    SearchIndex index;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void catalogHoldsADatasetWithAFile() throws InterruptedException {
+        CatalogRecord dataset = aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn")
+                .withFacet("source_id", "CESM2").build();
+        store.upsert(Stage.PRODUCTION, List.of(dataset, aFile(dataset, "tas.nc")
+                .withUrl("https://data.example.org/tas.nc", "application/netcdf", "HTTPServer").build()));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (index.appliedSequence() < store.headSequence() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ';', value = {
+        "/esg-search/search?colour=red;                               400; colour;      Invalid HTTP query parameter=colour",
+        "/esg-search/search?colour!=red;                              400; colour!;     Invalid HTTP query parameter=colour!",
+        "/esg-search/search?source_id=;                               400; source_id;   Invalid empty value for parameter=source_id",
+        "/esg-search/search?limit=10001;                              400; limit;       Too many records requested, maximum allowed value is limit=10000",
+        "/esg-search/search?limit=ten;                                400; limit;       limit",
+        "/esg-search/search?offset=-1;                                400; offset;      offset",
+        "/esg-search/search?lat=10;                                   400; lat;         Unsupported parameter: lat",
+        "/esg-search/search?polygon=x;                                400; polygon;     Unsupported parameter: polygon",
+        "/esg-search/search?type=dataset;                             400; type;        dataset",
+        "/esg-search/search?query=%28tas;                             400; query;       query",
+        "/esg-search/search?from=yesterday;                           400; from;        yesterday",
+        "/esg-search/search?start=2020-01-01&end=2019-01-01;          400; end;         end",
+        "/esg-search/search?bbox=%5B1%2C2%2C3%5D;                     400; bbox;        bbox",
+        "/esg-search/search?distrib=perhaps;                          400; distrib;     distrib",
+        "/esg-search/search?format=application%2Fxml;                 501; format;      Invalid requested format: application/xml",
+        "/esg-search/wget?type=Dataset;                               400; type;        File",
+        "/esg-search/wget?limit=20000;                                400; limit;       Too many records requested",
+        "/api/v1/search?colour=red;                                   400; colour;      Invalid HTTP query parameter=colour",
+        "/api/v1/search?limit=-5;                                     400; limit;       limit",
+        "/api/v1/search?query=AND%20AND;                              400; query;       query",
+        "/api/v1/search?format=application%2Fsolr%2Bjson;             400; format;      format",
+        "/api/v1/datasets/CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn.v20190308%7Cesgf-data.example.org/files?offset=x; 400; offset; offset",
+    })
+    void badInputIsAProblemNamingTheParameter(String request, int status, String parameter, String phrase) throws Exception {
+        HttpResponse<String> response = get(request);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains(phrase).contains("\"parameter\":\"" + parameter + "\"")
+                .doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void unknownRecordsAreProblemsToo() throws Exception {
+        HttpResponse<String> record = get("/api/v1/records/no-such-record%7Cnode");
+        HttpResponse<String> files = get("/api/v1/datasets/no-such-dataset%7Cnode/files");
+
+        assertThat(record.statusCode()).isEqualTo(404);
+        assertThat(record.body()).contains("record-not-found");
+        assertThat(files.statusCode()).isEqualTo(404);
+        assertThat(files.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theSearchPageShowsBadInputAsAPageWith400() throws Exception {
+        HttpResponse<String> page = get("/?limit=99999");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("limit").doesNotContain("Exception");
+    }
+
+    @Test
+    void rawBarsAndBracketsAsTypedIntoCurlAreAccepted() throws Exception {
+        // java.net.URI refuses these characters, so speak HTTP directly, as curl would.
+        String target = "/esg-search/search?format=application/solr%2Bjson&distrib=false&bbox=[-180,-90,180,90]"
+                + "&id=CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn.v20190308|esgf-data.example.org";
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 200 ");
+        }
+    }
+}
