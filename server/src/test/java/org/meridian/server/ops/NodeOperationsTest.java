@@ -4,56 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 import static org.meridian.catalog.RecordBuilder.aFile;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogRecord;
-import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.Query;
-import org.meridian.catalog.search.SearchIndex;
-import org.meridian.server.catalog.CatalogStore;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.meridian.server.testing.BootedNode;
 
 /** A booted node on a temporary data directory: health, metrics, and the write → search path. */
-// The node runs on a temporary data directory that JUnit deletes after the class; the cached
-// context must close first or its indexer outlives its files.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NodeOperationsTest {
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("meridian.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CatalogStore store;
-
-    @Autowired
-    SearchIndex index;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+class NodeOperationsTest extends BootedNode {
 
     @Test
     void healthIsUp() throws Exception {
@@ -67,12 +26,7 @@ class NodeOperationsTest {
     void aWriteFromAnotherWriterBecomesSearchableAndMetricsShowIt() throws Exception {
         CatalogRecord dataset = aDataset("CMIP6.ops.node").build();
         // Written to the store only, as `meridian ingest` beside a running node does.
-        store.upsert(Stage.PRODUCTION, List.of(dataset, aFile(dataset, "x.nc").build()));
-
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (index.appliedSequence() < store.headSequence() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        writeAndAwaitIndexed(List.of(dataset, aFile(dataset, "x.nc").build()));
         index.search(Query.all());
         HttpResponse<String> metrics = get("/actuator/prometheus");
 

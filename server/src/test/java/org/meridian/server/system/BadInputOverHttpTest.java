@@ -8,73 +8,29 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.meridian.catalog.CatalogRecord;
-import org.meridian.catalog.Stage;
-import org.meridian.catalog.search.SearchIndex;
-import org.meridian.server.catalog.CatalogStore;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.meridian.server.testing.BootedNode;
 
 /**
  * Every bad-input case of the search APIs against a booted node over real HTTP (Tomcat, not a
  * mock): the right 4xx or 501, {@code application/problem+json} naming the parameter, and the
  * phrase ESGF clients match on. Never a 500.
  */
-// The node runs on a temporary data directory that JUnit deletes after the class; the cached
-// context must close first or its indexer outlives its files.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadInputOverHttpTest {
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("meridian.data-dir", () -> dataDir.toString());
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CatalogStore store;
-
-    @Autowired
-    SearchIndex index;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+class BadInputOverHttpTest extends BootedNode {
 
     @BeforeEach
     void catalogHoldsADatasetWithAFile() throws InterruptedException {
         CatalogRecord dataset = aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn")
                 .withFacet("source_id", "CESM2").build();
-        store.upsert(Stage.PRODUCTION, List.of(dataset, aFile(dataset, "tas.nc")
+        writeAndAwaitIndexed(List.of(dataset, aFile(dataset, "tas.nc")
                 .withUrl("https://data.example.org/tas.nc", "application/netcdf", "HTTPServer").build()));
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (index.appliedSequence() < store.headSequence() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-    }
-
-    private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -1,0 +1,63 @@
+package org.meridian.server.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.SearchIndex;
+import org.meridian.server.catalog.CatalogStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A whole node on a random port and a temporary data directory, for tests that speak real HTTP.
+ * Records are written the way another writer would (store only) and awaited in the index.
+ */
+// JUnit deletes the data directory after the class; the cached context must close first or its
+// indexer outlives its files.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BootedNode {
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("meridian.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected CatalogStore store;
+
+    @Autowired
+    protected SearchIndex index;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Writes records to production and waits until the node's index holds them. */
+    protected void writeAndAwaitIndexed(List<CatalogRecord> records) throws InterruptedException {
+        store.upsert(Stage.PRODUCTION, records);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (index.appliedSequence() < store.headSequence() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+}
