@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code clients} concurrent clients issue it back to back for {@code seconds}; prints p50, p99
  * and throughput per query. Each query runs twice: repeated verbatim (what a landing page or a
  * client's count-then-page does, served from the index's counts cache after the first time), and
- * "distinct", where every request adds a different never-matching negation
- * ({@code source_id!=absent-N}) so each one is counted afresh.
+ * "distinct", where every request is counted afresh: queries with facets list them in a different
+ * order each time (same work), the others add a never-matching negation ({@code source_id!=absent-N}).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.meridian.bench.HttpLoadRunner
  * http://localhost:8080 [clients] [seconds]}. Only loopback targets are allowed.
@@ -107,7 +107,7 @@ public final class HttpLoadRunner {
                 HttpRequest repeated = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
                 while (System.nanoTime() < deadline) {
                     HttpRequest request = distinct
-                            ? HttpRequest.newBuilder(base.resolve(path + "&source_id!=absent-" + variant.incrementAndGet()))
+                            ? HttpRequest.newBuilder(base.resolve(distinctVariant(path, variant.incrementAndGet())))
                                     .timeout(Duration.ofSeconds(30)).GET().build()
                             : repeated;
                     long start = System.nanoTime();
@@ -135,6 +135,16 @@ public final class HttpLoadRunner {
             all = merged;
         }
         return new Samples(all, all.length, failures.get());
+    }
+
+    /** The same query under another cache key: facets reordered, or a never-matching negation added. */
+    static String distinctVariant(String path, long variant) {
+        java.util.regex.Matcher facets = java.util.regex.Pattern.compile("facets=([^&]+)").matcher(path);
+        if (facets.find() && facets.group(1).contains(",")) {
+            String reordered = String.join(",", FacetOrders.permutation(List.of(facets.group(1).split(",")), variant));
+            return path.substring(0, facets.start(1)) + reordered + path.substring(facets.end(1));
+        }
+        return path + "&source_id!=absent-" + variant;
     }
 
     private static Result summarise(String name, Samples samples, Duration duration) {
