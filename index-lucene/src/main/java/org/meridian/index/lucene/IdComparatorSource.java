@@ -1,6 +1,7 @@
 package org.meridian.index.lucene;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DocValues;
@@ -79,7 +80,7 @@ final class IdComparatorSource extends FieldComparatorSource {
                 try {
                     values[slot].copyBytes(dictionaries.get(segments[slot]).lookupOrd(ordinals[slot]));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("cannot read a record id from the index", e);
+                    throw new UncheckedIOException("cannot read a record id from the index", e);
                 }
                 valueRead[slot] = true;
             }

@@ -45,9 +45,10 @@ import org.meridian.catalog.search.SearchResult;
  * in the commit's user data ({@value #SEQUENCE_KEY}), so documents and sequence become durable in
  * the same atomic commit; on open, the applied sequence starts from the committed one.
  *
- * <p>{@link #close} does <em>not</em> commit: it rolls back to the last commit, as a crash would,
- * because a commit without the caller knowing which sequence it covers would break the
- * replay-from-sequence guarantee. Callers commit explicitly, then close.
+ * <p>{@link #close} does <em>not</em> commit: it rolls back to the last commit, as a crash would.
+ * Durable points are then only the caller's explicit commits, each recorded with its sequence,
+ * and shutdown behaves like the crash the design already recovers from: whatever was applied
+ * since the last commit is replayed from the change log. Callers commit explicitly, then close.
  *
  * <p>Any number of threads may search while one applies; {@code apply}, {@code commit} and
  * {@code close} are serialised.

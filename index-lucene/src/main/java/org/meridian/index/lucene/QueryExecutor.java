@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -48,8 +51,8 @@ final class QueryExecutor {
         boolean scored = query.text().isPresent();
         int maxDoc = searcher.getIndexReader().maxDoc();
         boolean wantsPage = query.limit() > 0 && query.offset() < maxDoc;
-        // A relevance-ordered page starts with the best match, so its first score is the best.
-        boolean pageGivesMaxScore = wantsPage && scored && query.sort() == SortOrder.RELEVANCE;
+        // A relevance-ordered first page starts with the best match, so its first score is the best.
+        boolean pageGivesMaxScore = wantsPage && scored && query.sort() == SortOrder.RELEVANCE && query.offset() == 0;
         boolean countsMaxScore = scored && !pageGivesMaxScore;
 
         MatchCounter.Counts counts = null;
@@ -61,12 +64,12 @@ final class QueryExecutor {
                             new CountsCache.Key(lucene, query.facets(), countsMaxScore),
                             () -> searcher.search(lucene, new MatchCounter(query.facets(), countsMaxScore)));
         }
-        TopFieldDocs top = null;
+        TopDocs top = null;
         if (wantsPage) {
             int numHits = (int) Math.min((long) query.offset() + query.limit(), maxDoc);
             int exactCountUpTo = counts == null ? Integer.MAX_VALUE : numHits;
-            top = searcher.search(lucene, new TopFieldCollectorManager(
-                    QueryTranslator.sort(query.sort(), scored), numHits, null, exactCountUpTo));
+            top = searcher.search(lucene, new PageCollectorManager(new TopFieldCollectorManager(
+                    QueryTranslator.sort(query.sort(), scored), numHits, null, exactCountUpTo), query.offset(), query.limit()));
         }
 
         long total = counts != null ? counts.total() : top.totalHits.value();
@@ -86,9 +89,8 @@ final class QueryExecutor {
     }
 
     private List<Hit> hits(IndexSearcher searcher, org.apache.lucene.search.Query lucene, Query query, boolean scored,
-            TopFieldDocs top) throws IOException {
-        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length),
-                top.scoreDocs.length);
+            TopDocs top) throws IOException {
+        ScoreDoc[] page = top.scoreDocs;
         boolean sortedByScore = scored && query.sort() == SortOrder.RELEVANCE;
         if (scored && !sortedByScore) {
             // Sorting by time or id computes no scores; score the page only.
@@ -107,5 +109,30 @@ final class QueryExecutor {
     /** The score a relevance-sorted hit was ordered by: its first sort value. */
     private static float relevanceScore(ScoreDoc doc) {
         return (Float) ((FieldDoc) doc).fields[0];
+    }
+
+    /**
+     * The top {@code offset + limit} hits, of which only the page is materialised. Lucene's hit
+     * queue pops worst first, so taking the page is cheap however deep it is, whereas listing all
+     * hits would compare and decode every one of them again.
+     */
+    private record PageCollectorManager(TopFieldCollectorManager top, int offset, int limit)
+            implements CollectorManager<TopFieldCollector, TopDocs> {
+
+        @Override
+        public TopFieldCollector newCollector() {
+            return top.newCollector();
+        }
+
+        @Override
+        public TopDocs reduce(Collection<TopFieldCollector> collectors) throws IOException {
+            if (collectors.size() == 1) {
+                return collectors.iterator().next().topDocs(offset, limit);
+            }
+            TopFieldDocs merged = top.reduce(collectors);
+            int end = (int) Math.min((long) offset + limit, merged.scoreDocs.length);
+            ScoreDoc[] page = Arrays.copyOfRange(merged.scoreDocs, Math.min(offset, end), end);
+            return new TopDocs(merged.totalHits, page);
+        }
     }
 }

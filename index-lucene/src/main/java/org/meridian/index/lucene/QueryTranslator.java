@@ -64,12 +64,7 @@ final class QueryTranslator {
         requireNonNull(query, "query is null");
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         query.text().ifPresent(text -> builder.add(parse(text), Occur.MUST));
-        builder.add(term(IndexFields.STAGE, query.stage().name()), Occur.FILTER);
-        access(query.access()).ifPresent(filter -> builder.add(filter, Occur.FILTER));
-        query.type().ifPresent(type -> builder.add(term(IndexFields.TYPE, type.label()), Occur.FILTER));
-        query.latest().ifPresent(latest -> builder.add(flag(IndexFields.LATEST, latest), Occur.FILTER));
-        query.replica().ifPresent(replica -> builder.add(flag(IndexFields.REPLICA, replica), Occur.FILTER));
-        query.retracted().ifPresent(retracted -> builder.add(flag(IndexFields.RETRACTED, retracted), Occur.FILTER));
+        builder.add(scope(query), Occur.FILTER);
         for (FieldConstraint constraint : query.constraints()) {
             if (!constraint.anyOf().isEmpty()) {
                 builder.add(anyOf(constraint.field(), constraint.anyOf()), Occur.FILTER);
@@ -95,6 +90,23 @@ final class QueryTranslator {
         query.bbox().ifPresent(box -> overlapping(box).forEach(filter -> builder.add(filter, Occur.FILTER)));
         BooleanQuery combined = builder.build();
         return query.text().isPresent() ? combined : new ConstantScoreQuery(combined);
+    }
+
+    /**
+     * Stage, access, type and flags as one clause. These terms match most of the index, so
+     * reading their postings on every search is costly, and Lucene's query cache never caches a
+     * single term; as one recurring clause (there are few distinct scopes) it is cached as a bit
+     * set per segment, and the selective parts of the query lead the search.
+     */
+    private static org.apache.lucene.search.Query scope(Query query) {
+        BooleanQuery.Builder scope = new BooleanQuery.Builder();
+        scope.add(term(IndexFields.STAGE, query.stage().name()), Occur.FILTER);
+        access(query.access()).ifPresent(filter -> scope.add(filter, Occur.FILTER));
+        query.type().ifPresent(type -> scope.add(term(IndexFields.TYPE, type.label()), Occur.FILTER));
+        query.latest().ifPresent(latest -> scope.add(flag(IndexFields.LATEST, latest), Occur.FILTER));
+        query.replica().ifPresent(replica -> scope.add(flag(IndexFields.REPLICA, replica), Occur.FILTER));
+        query.retracted().ifPresent(retracted -> scope.add(flag(IndexFields.RETRACTED, retracted), Occur.FILTER));
+        return scope.build();
     }
 
     /** The Lucene sort for an order; every order ends with the id so paging is stable. */
