@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.meridian.scenario.expression.ExpressionException;
 import org.meridian.scenario.expression.ExpressionSource;
-import org.meridian.scenario.expression.Lexer;
+import org.meridian.scenario.expression.TokenCursor;
 import org.meridian.scenario.expression.SourcePosition;
 import org.meridian.scenario.expression.Token;
 
@@ -34,8 +34,7 @@ import org.meridian.scenario.expression.Token;
  */
 public final class DistributionParser {
     private final ExpressionSource source;
-    private final List<Token> tokens;
-    private int next;
+    private final TokenCursor cursor;
 
     /** A parsed call argument before it is known what the distribution wants from it. */
     private sealed interface Value {
@@ -79,39 +78,39 @@ public final class DistributionParser {
 
     private DistributionParser(ExpressionSource source) {
         this.source = source;
-        this.tokens = Lexer.tokenize(source);
+        this.cursor = new TokenCursor(source);
     }
 
     public static Distribution parse(ExpressionSource source) {
         DistributionParser parser = new DistributionParser(source);
-        Token first = parser.peek();
+        Token first = parser.cursor.peek();
         Value value = parser.value();
-        Token rest = parser.peek();
+        Token rest = parser.cursor.peek();
         if (rest.kind() != Token.Kind.END) {
-            throw parser.syntax(rest, "unexpected " + rest.describe() + " after a complete distribution");
+            throw parser.cursor.error(rest, "unexpected " + rest.describe() + " after a complete distribution");
         }
         return switch (value) {
             case Value.Number number -> parser.construct(first, () -> new Constant(number.value()));
             case Value.Call call -> call.distribution();
-            case Value.Sequence sequence -> throw parser.syntax(first,
+            case Value.Sequence sequence -> throw parser.cursor.error(first,
                     "a list is not a distribution; for observed values write empirical([…])");
         };
     }
 
     private Value value() {
-        Token token = peek();
+        Token token = cursor.peek();
         return switch (token.kind()) {
             case MINUS -> {
-                advance();
-                Token number = expect(Token.Kind.NUMBER, "a number after '-'");
-                yield new Value.Number(-number(number), position(token));
+                cursor.advance();
+                Token number = cursor.expect(Token.Kind.NUMBER, "a number after '-'");
+                yield new Value.Number(-number(number), cursor.position(token));
             }
-            case NUMBER -> new Value.Number(number(advance()), position(token));
+            case NUMBER -> new Value.Number(number(cursor.advance()), cursor.position(token));
             case LEFT_BRACKET -> sequence();
             case IDENTIFIER -> call();
             case PLUS, STAR, SLASH, CARET, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL_EQUAL, NOT_EQUAL,
                  ASSIGN, LEFT_PARENTHESIS, RIGHT_PARENTHESIS, RIGHT_BRACKET, COMMA, DOT, END ->
-                    throw syntax(token, "expected a number, a list or a distribution such as st.triang(…) but found "
+                    throw cursor.error(token, "expected a number, a list or a distribution such as st.triang(…) but found "
                             + token.describe());
         };
     }
@@ -119,44 +118,44 @@ public final class DistributionParser {
     private double number(Token token) {
         double value = Double.parseDouble(token.text());
         if (Double.isInfinite(value)) {
-            throw syntax(token, "the number " + token.text() + " is too large for double precision");
+            throw cursor.error(token, "the number " + token.text() + " is too large for double precision");
         }
         return value;
     }
 
     private Value sequence() {
-        Token open = advance();
+        Token open = cursor.advance();
         List<Value> items = new ArrayList<>();
-        if (peek().kind() != Token.Kind.RIGHT_BRACKET) {
+        if (cursor.peek().kind() != Token.Kind.RIGHT_BRACKET) {
             items.add(value());
-            while (peek().kind() == Token.Kind.COMMA) {
-                advance();
+            while (cursor.peek().kind() == Token.Kind.COMMA) {
+                cursor.advance();
                 items.add(value());
             }
         }
-        expect(Token.Kind.RIGHT_BRACKET, "',' or ']' in the list");
-        return new Value.Sequence(items, position(open));
+        cursor.expect(Token.Kind.RIGHT_BRACKET, "',' or ']' in the list");
+        return new Value.Sequence(items, cursor.position(open));
     }
 
     private Value call() {
-        Token start = advance();
+        Token start = cursor.advance();
         Token nameToken = start;
         String name = nameToken.text();
-        if (peek().kind() == Token.Kind.DOT) {
+        if (cursor.peek().kind() == Token.Kind.DOT) {
             if (!name.equals("st")) {
-                throw syntax(nameToken, "only the prefix 'st.' (scipy.stats) may come before a distribution name");
+                throw cursor.error(nameToken, "only the prefix 'st.' (scipy.stats) may come before a distribution name");
             }
-            advance();
-            nameToken = expect(Token.Kind.IDENTIFIER, "a distribution name after 'st.'");
+            cursor.advance();
+            nameToken = cursor.expect(Token.Kind.IDENTIFIER, "a distribution name after 'st.'");
             name = nameToken.text();
         }
         Token at = nameToken;
-        Family family = Family.named(name).orElseThrow(() -> syntax(at, "unknown distribution '" + at.text()
+        Family family = Family.named(name).orElseThrow(() -> cursor.error(at, "unknown distribution '" + at.text()
                 + "'; known: beta, empirical, lognorm, mixture, norm, triang, truncnorm, uniform"));
-        expect(Token.Kind.LEFT_PARENTHESIS, "'(' after " + name);
+        cursor.expect(Token.Kind.LEFT_PARENTHESIS, "'(' after " + name);
         Map<String, Value> arguments = arguments(family);
         Distribution distribution = construct(start, () -> build(family, arguments, at));
-        return new Value.Call(distribution, position(start));
+        return new Value.Call(distribution, cursor.position(start));
     }
 
     private Map<String, Value> arguments(Family family) {
@@ -164,37 +163,37 @@ public final class DistributionParser {
         Map<String, Value> arguments = new HashMap<>();
         int positional = 0;
         boolean keywordSeen = false;
-        while (peek().kind() != Token.Kind.RIGHT_PARENTHESIS) {
+        while (cursor.peek().kind() != Token.Kind.RIGHT_PARENTHESIS) {
             if (!arguments.isEmpty()) {
-                expect(Token.Kind.COMMA, "',' or ')' in the parameters of " + name);
+                cursor.expect(Token.Kind.COMMA, "',' or ')' in the parameters of " + name);
             }
-            Token start = peek();
+            Token start = cursor.peek();
             String parameter;
-            if (start.kind() == Token.Kind.IDENTIFIER && tokens.get(next + 1).kind() == Token.Kind.ASSIGN) {
-                advance();
-                advance();
+            if (start.kind() == Token.Kind.IDENTIFIER && cursor.lookAhead(1).kind() == Token.Kind.ASSIGN) {
+                cursor.advance();
+                cursor.advance();
                 parameter = start.text();
                 if (!family.parameters.contains(parameter)) {
-                    throw syntax(start, name + " has no parameter '" + parameter + "'; its parameters are "
+                    throw cursor.error(start, name + " has no parameter '" + parameter + "'; its parameters are "
                             + String.join(", ", family.parameters));
                 }
                 keywordSeen = true;
             } else {
                 if (keywordSeen) {
-                    throw syntax(start, "a positional parameter may not follow a keyword parameter");
+                    throw cursor.error(start, "a positional parameter may not follow a keyword parameter");
                 }
                 if (positional >= family.parameters.size()) {
-                    throw syntax(start, name + " takes at most " + family.parameters.size() + " parameters ("
+                    throw cursor.error(start, name + " takes at most " + family.parameters.size() + " parameters ("
                             + String.join(", ", family.parameters) + ")");
                 }
                 parameter = family.parameters.get(positional++);
             }
             if (arguments.containsKey(parameter)) {
-                throw syntax(start, name + ": parameter '" + parameter + "' is given twice");
+                throw cursor.error(start, name + ": parameter '" + parameter + "' is given twice");
             }
             arguments.put(parameter, value());
         }
-        advance();
+        cursor.advance();
         return arguments;
     }
 
@@ -202,7 +201,7 @@ public final class DistributionParser {
         String name = family.text;
         for (String parameter : family.parameters) {
             if (!arguments.containsKey(parameter) && !Family.DEFAULTS.containsKey(parameter)) {
-                throw syntax(at, name + " needs parameter '" + parameter + "' (parameters: "
+                throw cursor.error(at, name + " needs parameter '" + parameter + "' (parameters: "
                         + String.join(", ", family.parameters) + ")");
             }
         }
@@ -270,35 +269,12 @@ public final class DistributionParser {
         try {
             return constructor.get();
         } catch (InvalidDistributionException invalid) {
-            throw new InvalidDistributionException(source.place(), position(at), invalid.problem());
+            throw new InvalidDistributionException(source.place(), cursor.position(at), invalid.problem());
         }
     }
 
-    private Token peek() {
-        return tokens.get(next);
-    }
 
-    private Token advance() {
-        Token token = tokens.get(next);
-        if (token.kind() != Token.Kind.END) {
-            next++;
-        }
-        return token;
-    }
 
-    private Token expect(Token.Kind kind, String what) {
-        Token token = advance();
-        if (token.kind() != kind) {
-            throw syntax(token, "expected " + what + " but found " + token.describe());
-        }
-        return token;
-    }
 
-    private SourcePosition position(Token token) {
-        return source.positions().at(token.offset());
-    }
 
-    private ExpressionException syntax(Token token, String problem) {
-        return new ExpressionException(source.place(), position(token), problem);
-    }
 }
