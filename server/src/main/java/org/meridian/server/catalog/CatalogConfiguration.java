@@ -28,9 +28,8 @@ class CatalogConfiguration {
     @Bean(destroyMethod = "close")
     CatalogStorage catalogStorage(DataDirectoryLock lock, DataSource dataSource, MeridianProperties properties,
             Clock clock, MeterRegistry meters) {
-        MeridianProperties.Indexer indexer = properties.indexer();
         CatalogStorage storage = CatalogStorage.open(dataSource, properties.dataDir(), LuceneSearchIndex::open,
-                new CatalogIndexer.Settings(indexer.batchSize(), indexer.commitInterval(), indexer.pollInterval()),
+                CatalogIndexer.Settings.of(properties.indexer()),
                 clock, meters);
         storage.indexer().start();
         registerGauges(storage, meters);

@@ -47,6 +47,11 @@ public final class CatalogIndexer implements AutoCloseable {
             requireNonNull(commitInterval, "commitInterval is null");
             requireNonNull(pollInterval, "pollInterval is null");
         }
+
+        /** The settings configured under {@code meridian.indexer}. */
+        public static Settings of(org.meridian.server.ops.MeridianProperties.Indexer indexer) {
+            return new Settings(indexer.batchSize(), indexer.commitInterval(), indexer.pollInterval());
+        }
     }
 
     /** Progress of a rebuild: changes applied to the new index out of the log's head. */

@@ -38,17 +38,12 @@ final class OfflineCatalog implements AutoCloseable {
             properties = context.getBean(MeridianProperties.class);
         }
         Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(properties.dataDir());
-        MeridianProperties.Database database = properties.database();
-        String url = database.url().isBlank() ? Databases.embeddedUrl(properties.dataDir()) : database.url();
-        HikariDataSource dataSource = Databases.open(url, database.user(), "", 2);
         try {
-            Databases.migrate(dataSource);
+            return new OfflineCatalog(properties, Databases.openMigrated(properties, 2), lock);
         } catch (RuntimeException e) {
-            dataSource.close();
             lock.ifPresent(DataDirectoryLock::close);
             throw e;
         }
-        return new OfflineCatalog(properties, dataSource, lock);
     }
 
     MeridianProperties properties() {
@@ -70,9 +65,8 @@ final class OfflineCatalog implements AutoCloseable {
             throw new IllegalStateException("a node is serving " + properties.dataDir() + " and owns its index");
         }
         if (storage == null) {
-            MeridianProperties.Indexer indexer = properties.indexer();
             storage = CatalogStorage.open(dataSource, properties.dataDir(), LuceneSearchIndex::open,
-                    new CatalogIndexer.Settings(indexer.batchSize(), indexer.commitInterval(), indexer.pollInterval()),
+                    CatalogIndexer.Settings.of(properties.indexer()),
                     Clock.systemUTC(), new SimpleMeterRegistry());
         }
         return storage;

@@ -15,11 +15,6 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(MeridianProperties properties) {
-        MeridianProperties.Database database = properties.database();
-        String url = database.url().isBlank() ? Databases.embeddedUrl(properties.dataDir()) : database.url();
-        // The password comes from the secrets store once it exists; the embedded database has none.
-        HikariDataSource dataSource = Databases.open(url, database.user(), "", database.poolSize());
-        Databases.migrate(dataSource);
-        return dataSource;
+        return Databases.openMigrated(properties, properties.database().poolSize());
     }
 }

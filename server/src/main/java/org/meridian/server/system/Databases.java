@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.meridian.server.ops.MeridianProperties;
 
 /**
  * Opens the node's database and brings its schema up to date. Used by the node, the command
@@ -36,6 +37,24 @@ public final class Databases {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("meridian");
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The node's configured database (the embedded H2 file when {@code meridian.database.url} is
+     * empty), opened and migrated; closed again if migration fails.
+     */
+    public static HikariDataSource openMigrated(MeridianProperties properties, int poolSize) {
+        MeridianProperties.Database database = properties.database();
+        String url = database.url().isBlank() ? embeddedUrl(properties.dataDir()) : database.url();
+        // The password comes from the secrets store once it exists; the embedded database has none.
+        HikariDataSource dataSource = open(url, database.user(), "", poolSize);
+        try {
+            migrate(dataSource);
+            return dataSource;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
     }
 
     /** Applies pending Flyway migrations from {@code classpath:db/migration}. */
