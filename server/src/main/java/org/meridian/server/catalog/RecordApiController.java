@@ -17,6 +17,7 @@ import org.meridian.catalog.search.SearchParameters;
 import org.meridian.catalog.search.SearchRequest;
 import org.meridian.catalog.search.SearchResult;
 import org.meridian.catalog.search.SortOrder;
+import org.meridian.server.identity.Caller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,16 +49,16 @@ class RecordApiController {
     }
 
     @GetMapping("/api/v1/records/{id}")
-    ObjectNode record(@PathVariable String id) {
-        return find(id, Optional.empty())
+    ObjectNode record(@PathVariable String id, Caller caller) {
+        return find(id, Optional.empty(), caller)
                 .map(json::toNode)
                 .orElseThrow(() -> new RecordNotFoundException("record", id));
     }
 
     @GetMapping("/api/v1/datasets/{id}/files")
     NativeSearchResponse files(@PathVariable String id, @RequestParam MultiValueMap<String, String> query,
-            HttpServletRequest request) {
-        CatalogRecord dataset = find(id, Optional.of(RecordType.DATASET))
+            HttpServletRequest request, Caller caller) {
+        CatalogRecord dataset = find(id, Optional.of(RecordType.DATASET), caller)
                 .orElseThrow(() -> new RecordNotFoundException("dataset", id));
         for (String name : query.keySet()) {
             if (!PAGING.contains(name)) {
@@ -65,14 +66,14 @@ class RecordApiController {
                         + " (a dataset's files are paged with offset and limit only)");
             }
         }
-        Query defaults = FILES.toBuilder().where("dataset_id", dataset.id().value()).build();
+        Query defaults = FILES.toBuilder().access(caller.accessScope()).where("dataset_id", dataset.id().value()).build();
         SearchRequest files = parameters.parse(query, defaults);
         SearchResult result = index.search(files.query());
         return NativeSearchResponse.of(files, result, json, PageLinks.self(request),
                 offset -> PageLinks.withOffset(request, offset));
     }
 
-    private Optional<CatalogRecord> find(String id, Optional<RecordType> type) {
+    private Optional<CatalogRecord> find(String id, Optional<RecordType> type, Caller caller) {
         RecordId recordId;
         try {
             recordId = RecordId.of(id);
@@ -80,7 +81,7 @@ class RecordApiController {
             // Not a well-formed id (blank, too long, control characters), so no record's.
             return Optional.empty();
         }
-        Query.Builder lookup = Query.builder().where("id", recordId.value()).limit(1);
+        Query.Builder lookup = Query.builder().access(caller.accessScope()).where("id", recordId.value()).limit(1);
         type.ifPresent(lookup::type);
         return index.search(lookup.build()).hits().stream().findFirst().map(Hit::record);
     }

@@ -12,6 +12,7 @@ import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchParameters;
 import org.meridian.catalog.search.SearchRequest;
 import org.meridian.catalog.search.SearchResult;
+import org.meridian.server.identity.Caller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,14 +45,15 @@ class SearchApiController {
     }
 
     @GetMapping("/api/v1/search")
-    NativeSearchResponse search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+    NativeSearchResponse search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
+            Caller caller) {
         for (String name : query.keySet()) {
             if (ESGF_ONLY.contains(name)) {
                 throw new InvalidQueryException(name, "Invalid HTTP query parameter=" + name
                         + " (it belongs to the ESGF search API, /esg-search/search)");
             }
         }
-        SearchRequest search = parameters.parse(query, DEFAULTS);
+        SearchRequest search = parameters.parse(query, DEFAULTS.toBuilder().access(caller.accessScope()).build());
         SearchResult result = index.search(search.query());
         return NativeSearchResponse.of(search, result, json, PageLinks.self(request),
                 offset -> PageLinks.withOffset(request, offset));

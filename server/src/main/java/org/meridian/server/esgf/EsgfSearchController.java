@@ -14,6 +14,7 @@ import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchParameters;
 import org.meridian.catalog.search.SearchRequest;
 import org.meridian.catalog.search.SearchResult;
+import org.meridian.server.identity.Caller;
 import org.meridian.server.ops.MeridianProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -49,11 +50,13 @@ class EsgfSearchController {
     }
 
     @GetMapping({"/esg-search/search", "/esgf-1-5-bridge", "/esgf-1-5-bridge/search"})
-    ResponseEntity<byte[]> search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+    ResponseEntity<byte[]> search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
+            Caller caller) {
         Instant started = clock.instant();
         ResponseFormat format = ResponseFormat.from(query);
         Distribution distribution = Distribution.from(query);
-        SearchRequest search = parameters.parse(WgetOptions.without(query), DEFAULTS);
+        SearchRequest search = parameters.parse(WgetOptions.without(query),
+                DEFAULTS.toBuilder().access(caller.accessScope()).build());
         SearchResult result = index.search(search.query());
         List<String> shards = distribution.shards(hostname + ":" + request.getServerPort(),
                 search.query().type().orElse(RecordType.DATASET));

@@ -20,6 +20,7 @@ import org.meridian.catalog.search.SearchParameters;
 import org.meridian.catalog.search.SearchRequest;
 import org.meridian.catalog.search.SearchResult;
 import org.meridian.catalog.search.SortOrder;
+import org.meridian.server.identity.Caller;
 import org.meridian.server.ops.MeridianProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +58,8 @@ class WgetController {
     }
 
     @RequestMapping(path = "/esg-search/wget", method = {RequestMethod.GET, RequestMethod.POST})
-    ResponseEntity<String> wget(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+    ResponseEntity<String> wget(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
+            Caller caller) {
         if (request.getMethod().equals("GET") && (request.getQueryString() == null || request.getQueryString().isBlank())) {
             // A bare GET would script every file of the node; ESGF answers it with a one-file sample.
             return ResponseEntity.status(HttpStatus.FOUND)
@@ -66,7 +68,8 @@ class WgetController {
         }
         Distribution distribution = Distribution.from(query);
         WgetOptions options = WgetOptions.from(query);
-        SearchRequest search = parameters.parse(WgetOptions.without(query), DEFAULTS);
+        SearchRequest search = parameters.parse(WgetOptions.without(query),
+                DEFAULTS.toBuilder().access(caller.accessScope()).build());
         Optional<RecordType> type = search.query().type();
         if (type.isEmpty() || type.get() != RecordType.FILE) {
             throw new InvalidQueryException("type", "type must be File for wget scripts, got '"

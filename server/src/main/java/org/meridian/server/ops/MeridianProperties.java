@@ -3,6 +3,7 @@ package org.meridian.server.ops;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param database where the catalog's system of record lives
  * @param search search settings
  * @param indexer how the indexer follows the change log
+ * @param identity accounts, login and token policy
  */
 @Validated
 @ConfigurationProperties("meridian")
@@ -32,7 +34,8 @@ public record MeridianProperties(
         @Valid @NotNull @DefaultValue Node node,
         @Valid @NotNull @DefaultValue Database database,
         @Valid @NotNull @DefaultValue Search search,
-        @Valid @NotNull @DefaultValue Indexer indexer) {
+        @Valid @NotNull @DefaultValue Indexer indexer,
+        @Valid @NotNull @DefaultValue Identity identity) {
 
     public MeridianProperties {
         requireNonNull(dataDir, "dataDir is null");
@@ -41,8 +44,10 @@ public record MeridianProperties(
     /**
      * @param hostname public host name of this index node; ESGF clients compare it to the URL
      *     they called ({@code index_node})
+     * @param publicUrl the address people use to reach this node, for links the node hands out
      */
-    public record Node(@NotBlank @DefaultValue("localhost") String hostname) {
+    public record Node(@NotBlank @DefaultValue("localhost") String hostname,
+            @NotBlank @DefaultValue("http://localhost:8080") String publicUrl) {
     }
 
     /**
@@ -72,5 +77,24 @@ public record MeridianProperties(
             @NotNull @DefaultValue("1s") Duration pollInterval,
             @Positive @DefaultValue("5000") int batchSize,
             @NotNull @DefaultValue("5s") Duration commitInterval) {
+    }
+
+    /**
+     * @param bootstrapLogin whether the bootstrap account created from the command line may
+     *     still sign in with its password (also switched off by {@code meridian admin
+     *     disable-bootstrap})
+     * @param minPasswordLength shortest accepted local password
+     * @param lockoutThreshold consecutive failed logins that lock an account
+     * @param lockoutDuration how long a locked account stays locked
+     * @param maxTokenLifetime longest lifetime an API token may be given
+     * @param setupLinkLifetime how long a one-time password setup link stays valid
+     */
+    public record Identity(
+            @DefaultValue("true") boolean bootstrapLogin,
+            @Min(8) @DefaultValue("12") int minPasswordLength,
+            @Positive @DefaultValue("5") int lockoutThreshold,
+            @NotNull @DefaultValue("15m") Duration lockoutDuration,
+            @NotNull @DefaultValue("365d") Duration maxTokenLifetime,
+            @NotNull @DefaultValue("24h") Duration setupLinkLifetime) {
     }
 }

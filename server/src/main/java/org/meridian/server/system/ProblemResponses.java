@@ -1,7 +1,10 @@
 package org.meridian.server.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders errors as RFC 9457 {@code application/problem+json}: the one place that turns exceptions
@@ -49,7 +53,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      * Paths answered to programs rather than people. Only there does an unexpected failure become
      * a problem body; elsewhere it is left to the error page.
      */
-    private static final List<String> MACHINE_PATHS = List.of("/api/", "/esg-search/", "/esgf-1-5-bridge");
+    private static final List<String> MACHINE_PATHS = List.of("/api/", "/esg-search/", "/esgf-1-5-bridge", "/actuator");
+    private static final JsonMapper FILTER_JSON = JsonMapper.builder().build();
 
     @ExceptionHandler
     ResponseEntity<Object> invalidQuery(InvalidQueryException exception) {
@@ -71,7 +76,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) throws Exception {
-        if (MACHINE_PATHS.stream().noneMatch(request.getRequestURI()::startsWith)) {
+        if (!isMachinePath(request.getRequestURI())) {
             // Rethrowing the same exception hands it on as if this handler did not exist.
             throw exception;
         }
@@ -123,6 +128,29 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             response.contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         return response.body(body);
+    }
+
+    /**
+     * Writes a problem straight to a response, for refusals made before Spring MVC runs (the
+     * security filters); the body is the same as a handler's.
+     */
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + code);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // Bytes, not a writer: JSON is UTF-8 by definition and needs no charset parameter.
+        response.getOutputStream().write(FILTER_JSON.writeValueAsBytes(body));
+    }
+
+    /** Whether a path is answered to programs (problem bodies) rather than people (pages). */
+    public static boolean isMachinePath(String path) {
+        return MACHINE_PATHS.stream().anyMatch(path::startsWith);
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String code, String title, String detail,

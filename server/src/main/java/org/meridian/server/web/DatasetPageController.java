@@ -9,6 +9,7 @@ import java.util.Map;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordId;
 import org.meridian.catalog.RecordType;
+import org.meridian.catalog.search.AccessScope;
 import org.meridian.catalog.search.Hit;
 import org.meridian.catalog.search.InvalidQueryException;
 import org.meridian.catalog.search.Query;
@@ -16,6 +17,7 @@ import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchParameters;
 import org.meridian.catalog.search.SearchResult;
 import org.meridian.catalog.search.SortOrder;
+import org.meridian.server.identity.Caller;
 import org.meridian.server.ops.MeridianProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -49,11 +51,13 @@ class DatasetPageController {
     }
 
     @GetMapping(DatasetPage.PATH + "{id}")
-    String dataset(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model) {
-        CatalogRecord dataset = find(id);
+    String dataset(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Model model,
+            Caller caller) {
+        AccessScope access = caller.accessScope();
+        CatalogRecord dataset = find(id, access);
         String href = DatasetPage.href(dataset.id());
         SearchState filesState = new SearchState(paging(query));
-        Query files = parameters.parse(filesState.parameters(), Query.builder()
+        Query files = parameters.parse(filesState.parameters(), Query.builder().access(access)
                 .type(RecordType.FILE).where("dataset_id", dataset.id().value()).sort(SortOrder.ID)
                 .limit(FILES_PER_PAGE).build()).query();
         if (files.limit() > MAX_FILES_PER_PAGE) {
@@ -63,7 +67,7 @@ class DatasetPageController {
         SearchResult fileResult = index.search(files);
         Paging filesPaging = Paging.of(files.offset(), files.limit(), fileResult.hits().size(), fileResult.total(),
                 offset -> filesState.withOffset(offset).withQueryString(href));
-        List<CatalogRecord> family = index.search(Query.builder().type(RecordType.DATASET)
+        List<CatalogRecord> family = index.search(Query.builder().access(access).type(RecordType.DATASET)
                 .where("master_id", dataset.masterId()).limit(MAX_FAMILY).build())
                 .hits().stream().map(Hit::record).toList();
         model.addAttribute("page", DatasetPage.of(dataset, fileResult.hits(), filesPaging, family));
@@ -85,7 +89,7 @@ class DatasetPageController {
                 "message", "Parameter " + exception.parameter() + ": " + exception.getMessage()));
     }
 
-    private CatalogRecord find(String id) {
+    private CatalogRecord find(String id, AccessScope access) {
         RecordId recordId;
         try {
             recordId = RecordId.of(id);
@@ -93,7 +97,7 @@ class DatasetPageController {
             // Not a well-formed id, so certainly no record's: the same answer as an unknown one.
             throw new DatasetNotFoundException(id);
         }
-        return index.search(Query.builder().type(RecordType.DATASET).where("id", recordId.value()).limit(1).build())
+        return index.search(Query.builder().access(access).type(RecordType.DATASET).where("id", recordId.value()).limit(1).build())
                 .hits().stream().findFirst().map(Hit::record)
                 .orElseThrow(() -> new DatasetNotFoundException(id));
     }

@@ -10,6 +10,7 @@ import org.meridian.catalog.search.InvalidQueryException;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchParameters;
+import org.meridian.server.identity.Caller;
 import org.meridian.server.ops.MeridianProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,11 @@ class SearchPageController {
 
     @GetMapping({"/", SearchState.PATH})
     String search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+            HttpServletResponse response, Model model, Caller caller) {
         SearchState state = new SearchState(query);
         SearchPage page;
         try {
-            Query parsed = parse(state);
+            Query parsed = parse(state, caller);
             page = SearchPage.of(state, parsed, search.search(parsed, profile.facets()), profile);
         } catch (InvalidQueryException e) {
             // Bad input is the reader's to fix: the page says which parameter and why, with 400.
@@ -85,7 +86,7 @@ class SearchPageController {
     /** One facet's full list of values, swapped in by the panel's "show all" link. */
     @GetMapping(FacetPanel.FRAGMENT_PATH + "{facet}")
     String facet(@PathVariable String facet, @RequestParam MultiValueMap<String, String> query,
-            HttpServletResponse response, Model model) {
+            HttpServletResponse response, Model model, Caller caller) {
         if (!profile.offers(facet)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("message", "This node offers no facet named " + facet + ".");
@@ -93,7 +94,7 @@ class SearchPageController {
         }
         SearchState state = new SearchState(query);
         try {
-            Query parsed = parse(state);
+            Query parsed = parse(state, caller);
             model.addAttribute("panel", FacetPanel.of(facet, search.counts(parsed, facet),
                     FacetPanel.picked(parsed, facet), true, state));
             return "search-facet :: panel";
@@ -104,8 +105,9 @@ class SearchPageController {
         }
     }
 
-    private Query parse(SearchState state) {
-        Query query = parameters.parse(state.searchParameters(), DEFAULTS).query();
+    private Query parse(SearchState state, Caller caller) {
+        Query query = parameters.parse(state.searchParameters(),
+                DEFAULTS.toBuilder().access(caller.accessScope()).build()).query();
         if (query.limit() > MAX_LIMIT) {
             throw new InvalidQueryException("limit", "Parameter limit must be at most " + MAX_LIMIT
                     + " on this page, got " + query.limit() + "; the search API serves larger pages");

@@ -2,6 +2,7 @@ package org.meridian.server.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.server.testing.QueryStrings.uri;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -141,8 +142,11 @@ class SearchApiControllerTests {
     void unknownPathAndWrongMethodAreProblemsNotPages() {
         assertThat(mvc.get().uri("/api/v1/nothing").exchange())
                 .hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.post().uri("/api/v1/search").exchange())
+        assertThat(mvc.post().uri("/api/v1/search").with(csrf()).exchange())
                 .hasStatus(405).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // Without the CSRF token a browser form would carry, the security chain refuses it first.
+        assertThat(mvc.post().uri("/api/v1/search").exchange())
+                .hasStatus(403).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private JsonNode search(String... parameters) {

@@ -32,6 +32,7 @@ import org.meridian.catalog.RecordBuilder;
 import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.server.catalog.SearchConfiguration;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.testing.IdentityTestConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -64,7 +65,7 @@ class WgetScriptRunTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MeridianProperties.class)
-    @Import(SearchConfiguration.class)
+    @Import({SearchConfiguration.class, IdentityTestConfiguration.class})
     static class Catalog {
         @Bean
         InMemorySearchIndex searchIndex() {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.search.Query;
+import org.meridian.server.identity.NodeRole;
 import org.meridian.server.testing.BootedNode;
 
 /** A booted node on a temporary data directory: health, metrics, and the write → search path. */
@@ -28,7 +29,10 @@ class NodeOperationsTest extends BootedNode {
         // Written to the store only, as `meridian ingest` beside a running node does.
         writeAndAwaitIndexed(List.of(dataset, aFile(dataset, "x.nc").build()));
         index.search(Query.all());
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+        HttpResponse<String> anonymous = get("/actuator/prometheus");
+        HttpResponse<String> metrics = get("/actuator/prometheus", tokenFor("scraper", NodeRole.NODE_ADMIN));
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
 
         assertThat(index.appliedSequence()).isEqualTo(store.headSequence());
         assertThat(metrics.statusCode()).isEqualTo(200);

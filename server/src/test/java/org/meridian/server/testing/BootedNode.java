@@ -6,12 +6,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.SearchIndex;
+import org.meridian.server.audit.Actor;
 import org.meridian.server.catalog.CatalogStore;
+import org.meridian.server.identity.Caller;
+import org.meridian.server.identity.IdentityService;
+import org.meridian.server.identity.NewUser;
+import org.meridian.server.identity.NodeRole;
+import org.meridian.server.identity.TokenScope;
+import org.meridian.server.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,11 +55,27 @@ public abstract class BootedNode {
     @Autowired
     protected SearchIndex index;
 
+    @Autowired
+    protected IdentityService identity;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     protected HttpResponse<String> get(String pathAndQuery) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> get(String pathAndQuery, String bearerToken) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + bearerToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A new account with the given node roles and a token with every scope; returns the token's secret. */
+    protected String tokenFor(String username, NodeRole... roles) {
+        User user = identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "test",
+                new NewUser(username, Optional.empty(), Optional.empty(), Set.of(roles)), Optional.empty());
+        return identity.createToken(Caller.of(user), "test", "test", EnumSet.allOf(TokenScope.class),
+                Duration.ofDays(1)).secret();
     }
 
     /** Writes records to production and waits until the node's index holds them. */

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MeridianProperties.class)
-@Import(SearchConfiguration.class)
+@Import({SearchConfiguration.class, IdentityTestConfiguration.class})
 public class SampleCatalogConfiguration {
 
     @Bean

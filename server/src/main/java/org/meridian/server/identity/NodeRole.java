@@ -1,0 +1,21 @@
+package org.meridian.server.identity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A role over the whole node rather than one organisation. */
+public enum NodeRole {
+    /** Manages accounts, organisations, configuration and peers. */
+    NODE_ADMIN,
+    /** Reads and verifies the audit log; changes nothing. */
+    AUDITOR;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<NodeRole> parse(String label) {
+        return Arrays.stream(values()).filter(role -> role.label().equals(label)).findFirst();
+    }
+}

@@ -1,0 +1,102 @@
+package org.meridian.server.identity;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.meridian.server.system.ProblemResponses;
+import org.meridian.server.system.RequestIds;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * What the security chain answers: problem+json to programs (API, ESGF, actuator paths), pages
+ * and redirects to people.
+ */
+final class SecurityResponses {
+    private final IdentityService identity;
+    private final CallerResolver callers;
+
+    SecurityResponses(IdentityService identity, CallerResolver callers) {
+        this.identity = requireNonNull(identity, "identity is null");
+        this.callers = requireNonNull(callers, "callers is null");
+    }
+
+    private static boolean wantsProblem(HttpServletRequest request) {
+        if (ProblemResponses.isMachinePath(request.getRequestURI())) {
+            return true;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && !accept.contains(MediaType.TEXT_HTML_VALUE) && accept.contains("json");
+    }
+
+    void authenticationRequired(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        if (wantsProblem(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "Sign in or send an API token (Authorization: Bearer ...) to use " + request.getRequestURI());
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/login");
+    }
+
+    void accessDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
+        Caller caller = callers.resolve(request);
+        String target = request.getMethod() + " " + request.getRequestURI();
+        if (exception instanceof CsrfException) {
+            identity.auditDenied(caller, "csrf.reject", target, RequestIds.of(request), "missing or invalid CSRF token");
+            if (wantsProblem(request)) {
+                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "csrf-token-invalid", "Forbidden",
+                        "The form's CSRF token is missing or stale; reload the page and try again.");
+            } else {
+                response.sendError(HttpStatus.FORBIDDEN.value());
+            }
+            return;
+        }
+        if (caller.isAnonymous()) {
+            authenticationRequired(request, response, null);
+            return;
+        }
+        identity.auditDenied(caller, "access.denied", target, RequestIds.of(request), "no role for this path");
+        if (wantsProblem(request)) {
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "Your roles do not allow " + target);
+        } else {
+            response.sendError(HttpStatus.FORBIDDEN.value());
+        }
+    }
+
+    void loginSucceeded(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
+        if (wantsProblem(request)) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/search");
+    }
+
+    void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        if (wantsProblem(request)) {
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed",
+                    "The username or password is wrong, or the account cannot sign in now.");
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/login?error");
+    }
+
+    void loggingOut(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        Caller caller = callers.resolve(authentication);
+        if (!caller.isAnonymous()) {
+            identity.loggedOut(caller, RequestIds.of(request));
+        }
+    }
+}
