@@ -110,11 +110,17 @@ public final class AuditLog {
         arguments.add(value);
     }
 
-    /** Every event in sequence order, streamed (the log may hold millions). */
-    public void forEach(Consumer<AuditEvent> consumer) {
-        jdbc.query("SELECT * FROM audit_events ORDER BY sequence", rs -> {
+    /** Events up to a sequence, in order, streamed (the log may hold millions). */
+    public void forEachUpTo(long lastSequence, Consumer<AuditEvent> consumer) {
+        jdbc.query("SELECT * FROM audit_events WHERE sequence <= ? ORDER BY sequence", rs -> {
             consumer.accept(readEvent(rs));
-        });
+        }, lastSequence);
+    }
+
+    /** The stored hash of one event, to compare with an external anchor. */
+    public java.util.Optional<String> hashAt(long sequence) {
+        return jdbc.query("SELECT event_hash FROM audit_events WHERE sequence = ?", (rs, row) -> rs.getString(1), sequence)
+                .stream().findFirst();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.meridian.server.cli;
 
 import org.meridian.server.catalog.IngestFailedException;
+import org.meridian.server.system.ProblemException;
 
 /** The one line a failed command prints, without stack traces. */
 final class CommandFailure {
@@ -11,6 +12,10 @@ final class CommandFailure {
         if (failure instanceof IngestFailedException ingest) {
             return "ingest stopped at " + ingest.getMessage() + " (" + ingest.committedRecords()
                     + " records before it are committed; fix the line and run the same command again)";
+        }
+        if (failure instanceof ProblemException problem) {
+            Object field = problem.members().get("field");
+            return (field == null ? "" : field + ": ") + problem.getMessage();
         }
         return StartupFailure.describe(failure);
     }

@@ -1,10 +1,10 @@
 package org.meridian.server.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code meridian} command. Every subcommand has {@code --help}, exits 0 on success and
@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "meridian", mixinStandardHelpOptions = true, version = "Meridian 0.1.0",
         description = "A self-hosted node for research data platforms: catalog and search, governed publishing, federation.",
         subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class,
-                ReindexCommand.class, ConfigCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class})
+                ReindexCommand.class, ConfigCommand.class, AdminCommand.class, AuditCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class})
 public final class MeridianCommand implements Runnable {
     /** Exit code for a command that ran and failed. */
     static final int FAILED = 1;

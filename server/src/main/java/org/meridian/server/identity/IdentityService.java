@@ -182,7 +182,7 @@ public final class IdentityService {
         Instant now = clock.instant();
         return inTransaction(() -> {
             String userId = store.consumeSetupLink(Secrets.hash(secret == null ? "" : secret), now).orElseThrow(
-                    () -> IdentityProblem.forbidden("this setup link is unknown, used or expired"));
+                    () -> IdentityProblem.notFound("setup-link", "this setup link is unknown, used or expired"));
             User user = store.findById(userId).orElseThrow();
             checkPassword(user.username(), password);
             store.setPasswordHash(userId, passwords.encode(password));

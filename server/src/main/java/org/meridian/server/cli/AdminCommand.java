@@ -1,0 +1,166 @@
+package org.meridian.server.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.meridian.server.audit.Actor;
+import org.meridian.server.audit.AuditLog;
+import org.meridian.server.identity.Caller;
+import org.meridian.server.identity.IdentityService;
+import org.meridian.server.identity.IdentityStore;
+import org.meridian.server.identity.NewUser;
+import org.meridian.server.identity.NodeRole;
+import org.meridian.server.identity.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meridian admin}: what an operator with access to the node's machine does before anyone
+ * can sign in, with no default credentials anywhere. Every action is audited as done at the
+ * command line.
+ */
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Bootstrap accounts: create the first administrator, hand out setup links, end bootstrap login.",
+        subcommands = {AdminCommand.CreateUser.class, AdminCommand.SetupLink.class, AdminCommand.DisableBootstrap.class})
+final class AdminCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "an admin command is required");
+    }
+
+    /** The identity service over the configured database, for one command. */
+    static <T> T withIdentity(ConfigurationOptions configuration, Path dataDir, IdentityWork<T> work) throws IOException {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (dataDir != null) {
+            flags.put("meridian.data-dir", dataDir.toString());
+        }
+        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
+            Clock clock = Clock.systemUTC();
+            IdentityService identity = new IdentityService(catalog.dataSource(), new IdentityStore(catalog.dataSource()),
+                    new AuditLog(catalog.dataSource(), clock), catalog.properties().identity(), clock);
+            return work.run(identity, catalog.properties().node().publicUrl());
+        }
+    }
+
+    interface IdentityWork<T> {
+        T run(IdentityService identity, String publicUrl) throws IOException;
+    }
+
+    static String setupLink(String publicUrl, String secret) {
+        return publicUrl.replaceAll("/+$", "") + "/setup?secret=" + secret;
+    }
+
+    @Command(name = "create-user", mixinStandardHelpOptions = true,
+            description = {"Create a local account.",
+                    "The password is read from standard input with --password-stdin; otherwise a one-time setup link",
+                    "that expires (meridian.identity.setup-link-lifetime) is printed for the user to choose one.",
+                    "The first node-admin created here is the bootstrap account."})
+    static final class CreateUser implements Callable<Integer> {
+        @Mixin
+        ConfigurationOptions configuration;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+        Path dataDir;
+
+        @Option(names = "--username", required = true, description = "Login name (2-64 letters, digits, '.', '_', '-').")
+        String username;
+
+        @Option(names = "--email", description = "E-mail address.")
+        String email;
+
+        @Option(names = "--display-name", description = "Name shown in the UI.")
+        String displayName;
+
+        @Option(names = "--node-admin", description = "Grant the node-admin role.")
+        boolean nodeAdmin;
+
+        @Option(names = "--auditor", description = "Grant the auditor role.")
+        boolean auditor;
+
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean passwordFromStdin;
+
+        @Override
+        public Integer call() throws IOException {
+            Optional<String> password = passwordFromStdin ? Optional.of(readPassword()) : Optional.empty();
+            Set<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
+            if (nodeAdmin) {
+                roles.add(NodeRole.NODE_ADMIN);
+            }
+            if (auditor) {
+                roles.add(NodeRole.AUDITOR);
+            }
+            NewUser spec = new NewUser(username, Optional.ofNullable(email), Optional.ofNullable(displayName), roles);
+            return withIdentity(configuration, dataDir, (identity, publicUrl) -> {
+                User user = identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "-", spec, password);
+                System.out.println("Created " + user.username() + (user.bootstrap() ? " (bootstrap node-admin)" : ""));
+                if (password.isEmpty()) {
+                    String secret = identity.createSetupLink(Actor.commandLine(), "-", user.username());
+                    System.out.println("Setup link (one use, expires): " + setupLink(publicUrl, secret));
+                }
+                return 0;
+            });
+        }
+
+        private static String readPassword() throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new IllegalArgumentException("--password-stdin: no password on standard input");
+            }
+            return line;
+        }
+    }
+
+    @Command(name = "setup-link", mixinStandardHelpOptions = true,
+            description = "Print a new one-time link with which an existing user chooses a password (e.g. after a lockout).")
+    static final class SetupLink implements Callable<Integer> {
+        @Mixin
+        ConfigurationOptions configuration;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+        Path dataDir;
+
+        @Option(names = "--username", required = true, description = "The account.")
+        String username;
+
+        @Override
+        public Integer call() throws IOException {
+            return withIdentity(configuration, dataDir, (identity, publicUrl) -> {
+                String secret = identity.createSetupLink(Actor.commandLine(), "-", username);
+                System.out.println("Setup link (one use, expires): " + setupLink(publicUrl, secret));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "disable-bootstrap", mixinStandardHelpOptions = true,
+            description = {"Refuse password login for the bootstrap account from now on.",
+                    "Needs another active node-admin (e.g. one signed in through SSO); refused attempts are audited."})
+    static final class DisableBootstrap implements Callable<Integer> {
+        @Mixin
+        ConfigurationOptions configuration;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws IOException {
+            return withIdentity(configuration, dataDir, (identity, publicUrl) -> {
+                identity.disableBootstrap(Actor.commandLine(), "-");
+                System.out.println("Bootstrap login is disabled.");
+                return 0;
+            });
+        }
+    }
+}

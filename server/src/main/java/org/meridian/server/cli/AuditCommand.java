@@ -1,0 +1,158 @@
+package org.meridian.server.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meridian.server.audit.AuditEncoding;
+import org.meridian.server.audit.AuditLog;
+import org.meridian.server.audit.ChainHead;
+import org.meridian.server.audit.Verification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meridian audit}: check the audit log's hash chain, or export it for safekeeping. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Verify or export the append-only, hash-chained audit log.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+final class AuditCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "an audit command is required");
+    }
+
+    static <T> T withLog(ConfigurationOptions configuration, Path dataDir, java.util.function.Function<AuditLog, T> work) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (dataDir != null) {
+            flags.put("meridian.data-dir", dataDir.toString());
+        }
+        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
+            return work.apply(new AuditLog(catalog.dataSource(), Clock.systemUTC()));
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Recompute every event's hash and check the chain end to end.",
+                    "Exits 0 when intact; otherwise 1, naming the first bad sequence.",
+                    "With --anchor SEQ:HASH (from an earlier export), also checks that event SEQ still has that hash,",
+                    "which catches a rewrite of the whole chain."})
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        ConfigurationOptions configuration;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+        Path dataDir;
+
+        @Option(names = "--anchor", paramLabel = "SEQ:HASH", description = "A chain head recorded elsewhere earlier.")
+        String anchor;
+
+        @Override
+        public Integer call() {
+            Instant started = Instant.now();
+            return withLog(configuration, dataDir, log -> {
+                Verification verification = log.verify();
+                long millis = Duration.between(started, Instant.now()).toMillis();
+                if (!verification.isIntact()) {
+                    throw new IllegalStateException("audit log broken at event " + verification.firstBad().getAsLong()
+                            + ": " + verification.problem() + " (" + verification.checked() + " events read)");
+                }
+                if (anchor != null) {
+                    checkAnchor(log, anchor);
+                }
+                ChainHead head = verification.head();
+                System.out.printf(Locale.ROOT, "audit log intact: %,d events, head %d:%s (%d ms)%n",
+                        verification.checked(), head.sequence(), head.hash(), millis);
+                return 0;
+            });
+        }
+
+        private static void checkAnchor(AuditLog log, String anchor) {
+            String[] parts = anchor.split(":", 2);
+            long sequence;
+            try {
+                sequence = Long.parseLong(parts[0]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--anchor must be SEQ:HASH, got '" + anchor + "'");
+            }
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--anchor must be SEQ:HASH, got '" + anchor + "'");
+            }
+            String stored = log.hashAt(sequence).orElseThrow(() -> new IllegalStateException(
+                    "audit log broken: anchored event " + sequence + " no longer exists"));
+            if (!stored.equals(parts[1])) {
+                throw new IllegalStateException("audit log broken: event " + sequence
+                        + " no longer has the anchored hash (the chain was rewritten)");
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write every event as JSON lines (with both hashes), then a final line",
+                    "{\"chain_head\": {\"sequence\": N, \"hash\": H}} to anchor externally."})
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        ConfigurationOptions configuration;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
+        Path dataDir;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (out == null) {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                ChainHead head = export(writer);
+                writer.flush();
+                System.err.println("exported " + head.sequence() + " events, head " + head.sequence() + ":" + head.hash());
+                return 0;
+            }
+            // Written aside and moved into place, so a failed export never leaves half a file.
+            Path partial = out.resolveSibling(out.getFileName() + ".partial");
+            ChainHead head;
+            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                head = export(writer);
+            }
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            System.err.println("exported " + head.sequence() + " events to " + out + ", head " + head.sequence() + ":"
+                    + head.hash());
+            return 0;
+        }
+
+        private ChainHead export(Writer writer) {
+            AuditEncoding encoding = new AuditEncoding();
+            return withLog(configuration, dataDir, log -> {
+                ChainHead head = log.head();
+                log.forEachUpTo(head.sequence(), event -> {
+                    try {
+                        writer.write(encoding.exportLine(event));
+                        writer.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                try {
+                    writer.write(encoding.chainHeadLine(head));
+                    writer.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return head;
+            });
+        }
+    }
+}
