@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,11 +38,7 @@ final class AdminCommand implements Runnable {
 
     /** The identity service over the configured database, for one command. */
     static <T> T withIdentity(ConfigurationOptions configuration, Path dataDir, IdentityWork<T> work) throws IOException {
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (dataDir != null) {
-            flags.put("meridian.data-dir", dataDir.toString());
-        }
-        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
+        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, dataDir)) {
             Clock clock = Clock.systemUTC();
             IdentityService identity = new IdentityService(catalog.dataSource(), new IdentityStore(catalog.dataSource()),
                     new AuditLog(catalog.dataSource(), clock), catalog.properties().identity(), clock);

@@ -12,9 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meridian.server.audit.AuditEncoding;
 import org.meridian.server.audit.AuditLog;
@@ -35,11 +33,7 @@ final class AuditCommand implements Runnable {
     }
 
     static <T> T withLog(ConfigurationOptions configuration, Path dataDir, java.util.function.Function<AuditLog, T> work) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (dataDir != null) {
-            flags.put("meridian.data-dir", dataDir.toString());
-        }
-        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
+        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, dataDir)) {
             return work.apply(new AuditLog(catalog.dataSource(), Clock.systemUTC()));
         }
     }

@@ -46,6 +46,15 @@ final class OfflineCatalog implements AutoCloseable {
         }
     }
 
+    /** As {@link #open(ConfigurationOptions, Map)}, with only the command's {@code --data-dir} (may be null) as a flag. */
+    static OfflineCatalog open(ConfigurationOptions configuration, java.nio.file.Path dataDir) {
+        Map<String, String> flags = new java.util.LinkedHashMap<>();
+        if (dataDir != null) {
+            flags.put("meridian.data-dir", dataDir.toString());
+        }
+        return open(configuration, flags);
+    }
+
     MeridianProperties properties() {
         return properties;
     }
