@@ -1,12 +1,9 @@
 package org.meridian.server.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.meridian.catalog.RecordJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +21,11 @@ public final class AuditEncoding {
 
     /** The canonical form of everything an event's hash covers. */
     public String canonical(long sequence, Instant time, AuditEntry entry) {
+        return mapper.writeValueAsString(hashedFields(sequence, time, entry));
+    }
+
+    /** The hashed fields in their fixed order; the order is part of the encoding. */
+    private static Map<String, Object> hashedFields(long sequence, Instant time, AuditEntry entry) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("sequence", sequence);
         fields.put("time", time.toString());
@@ -34,25 +36,16 @@ public final class AuditEncoding {
         fields.put("outcome", entry.outcome().name());
         fields.put("request_id", entry.requestId());
         fields.put("details", entry.details());
-        return mapper.writeValueAsString(fields);
+        return fields;
     }
 
     public String hash(String previousHash, long sequence, Instant time, AuditEntry entry) {
-        return sha256Hex(previousHash + "\n" + canonical(sequence, time, entry));
+        return RecordJson.sha256Hex(previousHash + "\n" + canonical(sequence, time, entry));
     }
 
     /** The event as one line of an export: the canonical fields plus both hashes. */
     public String exportLine(AuditEvent event) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("sequence", event.sequence());
-        fields.put("time", event.time().toString());
-        fields.put("actor_kind", event.entry().actor().kind().name());
-        fields.put("actor", event.entry().actor().name());
-        fields.put("action", event.entry().action());
-        fields.put("target", event.entry().target());
-        fields.put("outcome", event.entry().outcome().name());
-        fields.put("request_id", event.entry().requestId());
-        fields.put("details", event.entry().details());
+        Map<String, Object> fields = hashedFields(event.sequence(), event.time(), event.entry());
         fields.put("previous_hash", event.previousHash());
         fields.put("hash", event.hash());
         return mapper.writeValueAsString(fields);
@@ -64,14 +57,5 @@ public final class AuditEncoding {
         fields.put("sequence", head.sequence());
         fields.put("hash", head.hash());
         return mapper.writeValueAsString(Map.of("chain_head", fields));
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package org.meridian.server.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.meridian.catalog.RecordJson;
 
 /** High-entropy secrets handed out once (API tokens, setup links) and the hashes kept of them. */
 final class Secrets {
@@ -20,12 +17,8 @@ final class Secrets {
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** What is stored of a secret: its SHA-256 in hex, by the catalog's helper for content hashes. */
     static String hash(String secret) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return RecordJson.sha256Hex(secret);
     }
 }
