@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -37,8 +36,8 @@ final class AdminCommand implements Runnable {
     }
 
     /** The identity service over the configured database, for one command. */
-    static <T> T withIdentity(ConfigurationOptions configuration, Path dataDir, IdentityWork<T> work) throws IOException {
-        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, dataDir)) {
+    static <T> T withIdentity(OfflineOptions data, IdentityWork<T> work) throws IOException {
+        try (OfflineCatalog catalog = data.open()) {
             Clock clock = Clock.systemUTC();
             IdentityService identity = new IdentityService(catalog.dataSource(), new IdentityStore(catalog.dataSource()),
                     new AuditLog(catalog.dataSource(), clock), catalog.properties().identity(), clock);
@@ -61,10 +60,7 @@ final class AdminCommand implements Runnable {
                     "The first node-admin created here is the bootstrap account."})
     static final class CreateUser implements Callable<Integer> {
         @Mixin
-        ConfigurationOptions configuration;
-
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
-        Path dataDir;
+        OfflineOptions data;
 
         @Option(names = "--username", required = true, description = "Login name (2-64 letters, digits, '.', '_', '-').")
         String username;
@@ -95,7 +91,7 @@ final class AdminCommand implements Runnable {
                 roles.add(NodeRole.AUDITOR);
             }
             NewUser spec = new NewUser(username, Optional.ofNullable(email), Optional.ofNullable(displayName), roles);
-            return withIdentity(configuration, dataDir, (identity, publicUrl) -> {
+            return withIdentity(data, (identity, publicUrl) -> {
                 User user = identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "-", spec, password);
                 System.out.println("Created " + user.username() + (user.bootstrap() ? " (bootstrap node-admin)" : ""));
                 if (password.isEmpty()) {
@@ -120,17 +116,14 @@ final class AdminCommand implements Runnable {
             description = "Print a new one-time link with which an existing user chooses a password (e.g. after a lockout).")
     static final class SetupLink implements Callable<Integer> {
         @Mixin
-        ConfigurationOptions configuration;
-
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
-        Path dataDir;
+        OfflineOptions data;
 
         @Option(names = "--username", required = true, description = "The account.")
         String username;
 
         @Override
         public Integer call() throws IOException {
-            return withIdentity(configuration, dataDir, (identity, publicUrl) -> {
+            return withIdentity(data, (identity, publicUrl) -> {
                 String secret = identity.createSetupLink(Actor.commandLine(), "-", username);
                 System.out.println("Setup link (one use, expires): " + setupLink(publicUrl, secret));
                 return 0;
@@ -143,14 +136,11 @@ final class AdminCommand implements Runnable {
                     "Needs another active node-admin (e.g. one signed in through SSO); refused attempts are audited."})
     static final class DisableBootstrap implements Callable<Integer> {
         @Mixin
-        ConfigurationOptions configuration;
-
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
-        Path dataDir;
+        OfflineOptions data;
 
         @Override
         public Integer call() throws IOException {
-            return withIdentity(configuration, dataDir, (identity, publicUrl) -> {
+            return withIdentity(data, (identity, publicUrl) -> {
                 identity.disableBootstrap(Actor.commandLine(), "-");
                 System.out.println("Bootstrap login is disabled.");
                 return 0;

@@ -32,8 +32,8 @@ final class AuditCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "an audit command is required");
     }
 
-    static <T> T withLog(ConfigurationOptions configuration, Path dataDir, java.util.function.Function<AuditLog, T> work) {
-        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, dataDir)) {
+    static <T> T withLog(OfflineOptions data, java.util.function.Function<AuditLog, T> work) {
+        try (OfflineCatalog catalog = data.open()) {
             return work.apply(new AuditLog(catalog.dataSource(), Clock.systemUTC()));
         }
     }
@@ -45,10 +45,7 @@ final class AuditCommand implements Runnable {
                     "which catches a rewrite of the whole chain."})
     static final class Verify implements Callable<Integer> {
         @Mixin
-        ConfigurationOptions configuration;
-
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
-        Path dataDir;
+        OfflineOptions data;
 
         @Option(names = "--anchor", paramLabel = "SEQ:HASH", description = "A chain head recorded elsewhere earlier.")
         String anchor;
@@ -56,7 +53,7 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             Instant started = Instant.now();
-            return withLog(configuration, dataDir, log -> {
+            return withLog(data, log -> {
                 Verification verification = log.verify();
                 long millis = Duration.between(started, Instant.now()).toMillis();
                 if (!verification.isIntact()) {
@@ -98,10 +95,7 @@ final class AuditCommand implements Runnable {
                     "{\"chain_head\": {\"sequence\": N, \"hash\": H}} to anchor externally."})
     static final class Export implements Callable<Integer> {
         @Mixin
-        ConfigurationOptions configuration;
-
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
-        Path dataDir;
+        OfflineOptions data;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
         Path out;
@@ -129,24 +123,21 @@ final class AuditCommand implements Runnable {
 
         private ChainHead export(Writer writer) {
             AuditEncoding encoding = new AuditEncoding();
-            return withLog(configuration, dataDir, log -> {
+            return withLog(data, log -> {
                 ChainHead head = log.head();
-                log.forEachUpTo(head.sequence(), event -> {
-                    try {
-                        writer.write(encoding.exportLine(event));
-                        writer.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                try {
-                    writer.write(encoding.chainHeadLine(head));
-                    writer.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                log.forEachUpTo(head.sequence(), event -> writeLine(writer, encoding.exportLine(event)));
+                writeLine(writer, encoding.chainHeadLine(head));
                 return head;
             });
+        }
+
+        private static void writeLine(Writer writer, String line) {
+            try {
+                writer.write(line);
+                writer.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

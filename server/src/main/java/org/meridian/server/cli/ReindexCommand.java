@@ -1,17 +1,13 @@
 package org.meridian.server.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meridian.server.catalog.IndexRebuildRequests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code meridian reindex}: rebuild the search index from the database. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
@@ -22,20 +18,13 @@ final class ReindexCommand implements Callable<Integer> {
     private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(300);
 
     @Mixin
-    ConfigurationOptions configuration;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (overrides meridian.data-dir).")
-    Path dataDir;
+    OfflineOptions data;
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (dataDir != null) {
-            flags.put("meridian.data-dir", dataDir.toString());
-        }
         ProgressBar bar = ProgressBar.onStandardError("Reindexing");
         Instant started = Instant.now();
-        try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
+        try (OfflineCatalog catalog = data.open()) {
             long indexed;
             if (catalog.nodeIsServing()) {
                 indexed = followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), bar, started);

@@ -51,12 +51,12 @@ final class SecurityResponses {
             throws IOException {
         Caller caller = callers.resolve(request);
         String target = request.getMethod() + " " + request.getRequestURI();
-        if (exception instanceof CsrfException && caller.isAnonymous() && ProblemResponses.isMachinePath(request.getRequestURI())) {
-            // No session and no token: what the program lacks is credentials, not a form token.
-            authenticationRequired(request, response, null);
-            return;
-        }
         if (exception instanceof CsrfException) {
+            if (caller.isAnonymous() && ProblemResponses.isMachinePath(request.getRequestURI())) {
+                // No session and no token: what the program lacks is credentials, not a form token.
+                authenticationRequired(request, response, null);
+                return;
+            }
             identity.auditDenied(caller, "csrf.reject", target, RequestIds.of(request), "missing or invalid CSRF token");
             if (wantsProblem(request)) {
                 ProblemResponses.write(response, HttpStatus.FORBIDDEN, "csrf-token-invalid", "Forbidden",

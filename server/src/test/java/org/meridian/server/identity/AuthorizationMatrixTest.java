@@ -198,10 +198,9 @@ class AuthorizationMatrixTest extends BootedNode {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(page.body());
-        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
-        return new Csrf(cookie, token.group(1));
+        Optional<String> token = csrfTokenIn(page.body());
+        assertThat(token).as("the login form carries a CSRF token").isPresent();
+        return new Csrf(cookie, token.get());
     }
 
     private int call(String endpoint, Who who) throws Exception {

@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Stage;
@@ -58,6 +60,8 @@ public abstract class BootedNode {
     @Autowired
     protected IdentityService identity;
 
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     protected HttpResponse<String> get(String pathAndQuery) throws Exception {
@@ -68,6 +72,12 @@ public abstract class BootedNode {
     protected HttpResponse<String> get(String pathAndQuery, String bearerToken) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .header("Authorization", "Bearer " + bearerToken).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token of the first form in a page, as a browser would submit it. */
+    protected static Optional<String> csrfTokenIn(String html) {
+        Matcher token = CSRF_INPUT.matcher(html);
+        return token.find() ? Optional.of(token.group(1)) : Optional.empty();
     }
 
     /** A new account with the given node roles and a token with every scope; returns the token's secret. */
