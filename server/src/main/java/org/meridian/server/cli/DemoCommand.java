@@ -70,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
                   Native JSON API         %s/api/v1/search?facets=source_id,experiment_id
                   ESGF search API         %s/esg-search/search?format=application/solr+json&facets=*&limit=0
                   esgf-pyclient           SearchConnection('%s/esg-search', distrib=False)
-                  Health and metrics      %s/actuator/health  %s/actuator/prometheus
+                  Health                  %s/actuator/health
+                  Sign in                 %s/login  (create an account: meridian admin create-user --help)
                 Press Ctrl-C to stop.
                 """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base);
         loadSampleCatalogOnce(node.getBean(CatalogIngest.class),
