@@ -185,7 +185,9 @@ public record MeridianProperties(
             @NotBlank String name,
             @NotNull URI issuerUri,
             @NotBlank String clientId,
-            @NotNull @Pattern(regexp = "[A-Z_][A-Z0-9_]*", message = "must name an environment variable (A-Z, 0-9, '_')")
+            @NotNull(message = "must name the environment variable holding the client secret"
+                    + " (secrets are never read from configuration files)")
+            @Pattern(regexp = "[A-Z_][A-Z0-9_]*", message = "must name an environment variable (A-Z, 0-9, '_')")
             String clientSecretEnv,
             @NotBlank @DefaultValue("groups") String groupClaim,
             @Valid @NotNull @DefaultValue({}) List<@NotNull GroupMapping> groupMappings) {
