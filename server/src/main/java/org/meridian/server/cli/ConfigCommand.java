@@ -36,7 +36,9 @@ final class ConfigCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print the effective configuration, secrets redacted, each value with where it came from.")
     static final class Show implements Callable<Integer> {
-        private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|private-key).*");
+        /** Names of settings whose value would be a secret; a "-env" setting holds a variable's name instead. */
+        private static final Pattern SECRET =
+                Pattern.compile("(?i).*(password|secret|token|credential|private-key)(?!.*-env$).*");
         /** Boot settings an operator sets alongside meridian.* and wants to see here. */
         private static final List<String> SERVER_PROPERTIES = List.of("server.port", "server.address");
 
@@ -71,6 +73,11 @@ final class ConfigCommand implements Runnable {
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException("cannot read configuration " + prefix, e);
                     }
+                }
+            } else if (value instanceof List<?> values && values.stream().anyMatch(Record.class::isInstance)) {
+                // A list of settings groups (identity providers, group mappings): one line per setting.
+                for (int index = 0; index < values.size(); index++) {
+                    flatten(prefix + "[" + index + "]", values.get(index), rows);
                 }
             } else if (value instanceof Collection<?> values) {
                 rows.add(new String[] {prefix, String.join(",", values.stream().map(String::valueOf).toList())});

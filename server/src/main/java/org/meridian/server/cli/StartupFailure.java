@@ -2,7 +2,9 @@ package org.meridian.server.cli;
 
 import java.util.stream.Collectors;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
+import org.meridian.server.ops.InvalidSetting;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.web.server.PortInUseException;
@@ -14,6 +16,16 @@ final class StartupFailure {
     }
 
     static String describe(Throwable failure) {
+        // These sit below a BindException, whose own property is only the last one bound.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSetting invalid) {
+                return "invalid configuration: " + invalid.getMessage();
+            }
+            if (cause instanceof UnboundConfigurationPropertiesException unbound) {
+                return "invalid configuration: " + unbound.getUnboundProperties().stream()
+                        .map(StartupFailure::unknownSetting).collect(Collectors.joining("; "));
+            }
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             switch (cause) {
                 case BindValidationException validation -> {
@@ -47,6 +59,15 @@ final class StartupFailure {
         }
         Throwable root = rootCause(failure);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String unknownSetting(ConfigurationProperty property) {
+        String name = property.getName().toString();
+        String hint = name.endsWith("client-secret")
+                ? "; secrets are never read from configuration files: put it in an environment variable"
+                        + " and name that variable with client-secret-env"
+                : "; see `meridian config show` for the settings there are";
+        return name + " is not a setting (from " + property.getOrigin() + ")" + hint;
     }
 
     private static Throwable rootCause(Throwable failure) {

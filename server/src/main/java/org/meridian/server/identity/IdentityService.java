@@ -530,6 +530,15 @@ public final class IdentityService {
         });
     }
 
+    /**
+     * Audits a single sign-on that was refused (untrusted issuer, a token that fails
+     * verification, a disabled account, an unreachable provider). No account is created or changed.
+     */
+    public void singleSignOnRefused(String providerId, String reason, String requestId) {
+        audit.append(AuditEntry.of(Actor.anonymous("sso:" + providerId), "login", providerId, Outcome.DENIED, requestId,
+                Map.of("method", "oidc", "provider", providerId, "reason", reason)));
+    }
+
     private boolean organisationExists(String id) {
         return store.findOrganisation(id).isPresent();
     }

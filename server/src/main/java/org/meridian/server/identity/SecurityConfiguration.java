@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.meridian.server.audit.AuditLog;
+import org.meridian.server.ops.EnvironmentVariables;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.system.RequestIds;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,9 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -50,10 +53,19 @@ public class SecurityConfiguration {
         return new IdentityService(dataSource, new IdentityStore(dataSource), auditLog, properties.identity(), clock);
     }
 
-    /** No identity providers until single sign-on is configured. */
+    /** A sign-in button per configured identity provider; none while single sign-on is off. */
     @Bean
-    SignInPageController.SignInProviders signInProviders() {
-        return List::of;
+    SignInPageController.SignInProviders signInProviders(MeridianProperties properties) {
+        List<SignInPageController.Provider> providers = properties.identity().sso().providers().stream()
+                .map(provider -> new SignInPageController.Provider(provider.name(),
+                        "/oauth2/authorization/" + provider.id()))
+                .toList();
+        return () -> providers;
+    }
+
+    @Bean
+    EnvironmentVariables environmentVariables() {
+        return EnvironmentVariables.ProcessEnvironment.INSTANCE;
     }
 
     @Bean
@@ -71,15 +83,25 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity, CallerResolver callers,
-            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) throws Exception {
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
+            MeridianProperties properties, EnvironmentVariables environment) throws Exception {
         UnmappedRequests unmapped = new UnmappedRequests(handlers);
         CallerRules rules = new CallerRules(callers);
         SecurityResponses responses = new SecurityResponses(identity, callers);
-        http.authenticationManager(new ProviderManager(new PasswordAuthenticationProvider(identity)))
+        MeridianProperties.SingleSignOn sso = properties.identity().sso();
+        if (sso.enabled()) {
+            singleSignOn(http, new IdentityProviderRegistrations(sso, environment),
+                    new SingleSignOnUserService(identity, sso), responses);
+        }
+        // Added to the chain's own manager (not set as the manager), so single sign-on's
+        // providers, which oauth2Login adds the same way, sit beside it.
+        http.authenticationProvider(new PasswordAuthenticationProvider(identity))
                 .addFilterBefore(new BearerTokenFilter(identity), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.POST, "/login", "/setup").permitAll()
+                        // Single sign-on's start and return; without providers nothing serves them (404).
+                        .requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_APIS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/esg-search/wget").permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").access(rules.signedIn())
@@ -117,5 +139,32 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * OpenID Connect sign-in: {@code /oauth2/authorization/<id>} sends the browser to the provider,
+     * {@code /login/oauth2/code/<id>} takes it back. Every failure, including a provider that
+     * cannot be reached, goes to the same handler: audited, then the sign-in page with a reason.
+     */
+    private static void singleSignOn(HttpSecurity http, IdentityProviderRegistrations registrations,
+            SingleSignOnUserService users, SecurityResponses responses) throws Exception {
+        http.oauth2Login(login -> login
+                .loginPage("/login")
+                .clientRegistrationRepository(registrations)
+                // The access token is not used after sign-in; keep it with the session, not in a
+                // node-wide map that grows with every user.
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
+                .successHandler(responses::loginSucceeded)
+                .failureHandler(responses::singleSignOnFailed)
+                // oauth2Login leaves the redirect filter's failures at a bare 500 (discovery
+                // failing, an unknown provider id); route them to the same handler.
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(responses::singleSignOnFailed);
+                        return filter;
+                    }
+                }));
     }
 }

@@ -98,6 +98,17 @@ final class SecurityResponses {
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
+    /** A single sign-on that failed: audited, then the sign-in page says why in words a person can act on. */
+    void singleSignOnFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        String path = request.getRequestURI();
+        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
+        // The path is the caller's to choose; keep what reaches the audit log short.
+        String providerId = lastSegment.length() > 64 ? lastSegment.substring(0, 64) : lastSegment;
+        identity.singleSignOnRefused(providerId, SingleSignOnFailure.auditReason(exception), RequestIds.of(request));
+        response.sendRedirect(request.getContextPath() + "/login?sso=" + SingleSignOnFailure.of(exception).code());
+    }
+
     void loggingOut(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         Caller caller = callers.resolve(authentication);
         if (!caller.isAnonymous()) {

@@ -30,8 +30,12 @@ class SignInPageController {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            @RequestParam(required = false) String passwordSet, Model model) {
+            @RequestParam(required = false) String passwordSet, @RequestParam(required = false) String sso,
+            Model model) {
         model.addAttribute("failed", error != null);
+        // Only the closed set of reasons is shown, never text from the query string.
+        model.addAttribute("singleSignOnFailure", sso == null ? null
+                : SingleSignOnFailure.parse(sso).orElse(SingleSignOnFailure.INVALID_RESPONSE).message());
         model.addAttribute("signedOut", logout != null);
         model.addAttribute("passwordSet", passwordSet != null);
         model.addAttribute("providers", providers.all());
@@ -71,7 +75,7 @@ class SignInPageController {
     record Provider(String name, String href) {
     }
 
-    /** Where the page learns which identity providers to offer; empty until SSO is configured. */
+    /** Where the page learns which identity providers to offer; empty while single sign-on is off. */
     interface SignInProviders {
         List<Provider> all();
     }

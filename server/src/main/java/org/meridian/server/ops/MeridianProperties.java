@@ -8,9 +8,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.meridian.server.identity.OrgRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,8 +32,12 @@ import org.springframework.validation.annotation.Validated;
  * @param indexer how the indexer follows the change log
  * @param identity accounts, login and token policy
  */
+// Unknown settings are refused rather than ignored: a misspelt name would otherwise silently
+// keep its default, and a client secret written into a file would be accepted without a word.
+// Environment variables are exempt (Boot does not check them), so MERIDIAN_* secrets named by
+// client-secret-env do not trip this.
 @Validated
-@ConfigurationProperties("meridian")
+@ConfigurationProperties(prefix = "meridian", ignoreUnknownFields = false)
 public record MeridianProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @Valid @NotNull @DefaultValue Node node,
@@ -88,6 +97,7 @@ public record MeridianProperties(
      * @param lockoutDuration how long a locked account stays locked
      * @param maxTokenLifetime longest lifetime an API token may be given
      * @param setupLinkLifetime how long a one-time password setup link stays valid
+     * @param sso single sign-on through OpenID Connect identity providers
      */
     public record Identity(
             @DefaultValue("true") boolean bootstrapLogin,
@@ -95,6 +105,104 @@ public record MeridianProperties(
             @Positive @DefaultValue("5") int lockoutThreshold,
             @NotNull @DefaultValue("15m") Duration lockoutDuration,
             @NotNull @DefaultValue("365d") Duration maxTokenLifetime,
-            @NotNull @DefaultValue("24h") Duration setupLinkLifetime) {
+            @NotNull @DefaultValue("24h") Duration setupLinkLifetime,
+            @Valid @NotNull @DefaultValue SingleSignOn sso) {
+    }
+
+    /**
+     * Single sign-on. Off while {@code providers} is empty.
+     *
+     * @param trustedIssuers issuer URLs whose ID tokens this node accepts; every provider's
+     *     issuer must be one of them, and a token whose {@code iss} is not is refused
+     * @param providers the identity providers offered on the sign-in page
+     */
+    public record SingleSignOn(
+            @NotNull @DefaultValue({}) List<@NotNull URI> trustedIssuers,
+            @Valid @NotNull @DefaultValue({}) List<@NotNull IdentityProvider> providers) {
+        private static final String PREFIX = "meridian.identity.sso.";
+
+        // Rules across settings are checked here; Bean Validation reports the per-field ones.
+        public SingleSignOn {
+            trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
+            providers = providers == null ? List.of() : List.copyOf(providers);
+            for (int index = 0; index < trustedIssuers.size(); index++) {
+                checkIssuer(PREFIX + "trusted-issuers[" + index + "]", trustedIssuers.get(index));
+            }
+            Set<String> ids = new HashSet<>();
+            for (int index = 0; index < providers.size(); index++) {
+                IdentityProvider provider = providers.get(index);
+                String name = PREFIX + "providers[" + index + "].";
+                if (provider.id() != null && !ids.add(provider.id())) {
+                    throw new InvalidSetting(name + "id", "'" + provider.id() + "' is used by another provider");
+                }
+                if (provider.issuerUri() != null) {
+                    checkIssuer(name + "issuer-uri", provider.issuerUri());
+                    if (!trustedIssuers.contains(provider.issuerUri())) {
+                        throw new InvalidSetting(name + "issuer-uri", "'" + provider.issuerUri()
+                                + "' is not one of " + PREFIX + "trusted-issuers " + trustedIssuers
+                                + "; add it there if this provider is to be trusted");
+                    }
+                }
+            }
+        }
+
+        /** Issuers are compared as exact strings (OpenID Connect Discovery 1.0, section 4.3). */
+        private static void checkIssuer(String name, URI issuer) {
+            boolean loopback = "127.0.0.1".equals(issuer.getHost()) || "localhost".equals(issuer.getHost())
+                    || "[::1]".equals(issuer.getHost());
+            boolean secure = "https".equals(issuer.getScheme()) || "http".equals(issuer.getScheme()) && loopback;
+            if (!secure || issuer.getHost() == null || issuer.getQuery() != null || issuer.getFragment() != null) {
+                throw new InvalidSetting(name, "'" + issuer + "' must be an https URL without query or fragment"
+                        + " (http is accepted for localhost only)");
+            }
+        }
+
+        public boolean enabled() {
+            return !providers.isEmpty();
+        }
+
+        public boolean trusts(String issuer) {
+            return trustedIssuers.stream().anyMatch(trusted -> trusted.toString().equals(issuer));
+        }
+    }
+
+    /**
+     * One OpenID Connect identity provider; its endpoints and keys come from its discovery
+     * document. The client secret is never written in a file: the node reads it from the
+     * environment variable named by {@code clientSecretEnv}.
+     *
+     * @param id short name, part of the node's URLs ({@code /oauth2/authorization/<id>})
+     * @param name what the sign-in button says ("Sign in with <name>")
+     * @param issuerUri the provider's issuer URL, as in its ID tokens' {@code iss}
+     * @param clientId this node's client id at the provider
+     * @param clientSecretEnv the environment variable holding the client secret
+     * @param groupClaim the claim listing the user's groups
+     * @param groupMappings which organisation roles members of a group receive
+     */
+    public record IdentityProvider(
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}", message = "must be 1-32 lower-case letters, digits or '-'")
+            String id,
+            @NotBlank String name,
+            @NotNull URI issuerUri,
+            @NotBlank String clientId,
+            @NotNull(message = "must name the environment variable holding the client secret"
+                    + " (secrets are never read from configuration files)")
+            @Pattern(regexp = "[A-Z_][A-Z0-9_]*", message = "must name an environment variable (A-Z, 0-9, '_')")
+            String clientSecretEnv,
+            @NotBlank @DefaultValue("groups") String groupClaim,
+            @Valid @NotNull @DefaultValue({}) List<@NotNull GroupMapping> groupMappings) {
+        public IdentityProvider {
+            groupMappings = groupMappings == null ? List.of() : List.copyOf(groupMappings);
+        }
+    }
+
+    /**
+     * Members of {@code group} at the provider hold {@code role} in {@code organisation} here,
+     * for as long as the provider says so at each sign-in.
+     */
+    public record GroupMapping(
+            @NotBlank String group,
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "must be an organisation id") String organisation,
+            @NotNull OrgRole role) {
     }
 }

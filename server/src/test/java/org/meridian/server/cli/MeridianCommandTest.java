@@ -125,6 +125,92 @@ class MeridianCommandTest {
                 .contains("meridian.indexer.batch-size").contains("-5").contains("meridian.yaml");
     }
 
+    private static final String SINGLE_SIGN_ON = """
+            meridian:
+              identity:
+                sso:
+                  trusted-issuers: [https://login.uni.example/realms/research]
+                  providers:
+                    - id: uni
+                      name: University login
+                      issuer-uri: %s
+                      client-id: meridian
+                      %s
+                      group-mappings:
+                        - group: climate-publishers
+                          organisation: ipsl
+                          role: publisher
+            """;
+
+    @Test
+    void configShowListsEachIdentityProvidersSettings() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), SINGLE_SIGN_ON.formatted(
+                "https://login.uni.example/realms/research", "client-secret-env: MERIDIAN_SSO_UNI_SECRET"));
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("meridian\\.identity\\.sso\\.providers\\[0]\\.client-secret-env = MERIDIAN_SSO_UNI_SECRET +# .*meridian\\.yaml.*")
+                .containsPattern("meridian\\.identity\\.sso\\.providers\\[0]\\.group-mappings\\[0]\\.role = PUBLISHER")
+                .containsPattern("meridian\\.identity\\.sso\\.providers\\[0]\\.group-claim = groups +# built-in default");
+    }
+
+    @Test
+    void aClientSecretWrittenInTheConfigFileIsRefused() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), SINGLE_SIGN_ON.formatted(
+                "https://login.uni.example/realms/research",
+                "client-secret-env: MERIDIAN_SSO_UNI_SECRET\n          client-secret: hunter2-but-longer"));
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("meridian.identity.sso.providers[0].client-secret is not a setting")
+                .contains("meridian.yaml").contains("name that variable with client-secret-env")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aClientSecretInsteadOfItsVariableIsRefused() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), SINGLE_SIGN_ON.formatted(
+                "https://login.uni.example/realms/research", "client-secret: hunter2-but-longer"));
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("meridian.identity.sso.providers[0].client-secret-env must name the environment variable")
+                .contains("never read from configuration files")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aProviderWhoseIssuerIsNotTrustedIsRefused() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), SINGLE_SIGN_ON.formatted(
+                "https://login.elsewhere.example", "client-secret-env: MERIDIAN_SSO_UNI_SECRET"));
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("meridian.identity.sso.providers[0].issuer-uri")
+                .contains("'https://login.elsewhere.example' is not one of meridian.identity.sso.trusted-issuers");
+    }
+
+    @Test
+    void aBadGroupMappingNamesItsParameter() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), SINGLE_SIGN_ON.formatted(
+                "https://login.uni.example/realms/research", "client-secret-env: MERIDIAN_SSO_UNI_SECRET")
+                .replace("role: publisher", "role: emperor"));
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("meridian.identity.sso.providers[0].group-mappings[0].role").contains("emperor");
+    }
+
     private static final Path EXAMPLES = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/scenarios");
 
     @Test
