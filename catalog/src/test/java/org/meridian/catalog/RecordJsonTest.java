@@ -60,6 +60,7 @@ class RecordJsonTest {
 
         assertThat(json.write(dataset)).isEqualTo(DATASET_TEXT);
         assertThat(json.write(file)).isEqualTo(FILE_TEXT);
+        assertThat(json.write(json.read(AGGREGATION_TEXT))).isEqualTo(AGGREGATION_TEXT);
     }
 
     private static final String DATASET_TEXT = "{\"Description\":[\"Temp\u00e9rature \\\"quoted\\\" \\\\ back\\tslash \u2603 \uD83C\uDF0D \\u0001\"],"
@@ -72,6 +73,11 @@ class RecordJsonTest {
             + "\"south_degrees\":-90.0,\"timestamp\":\"2019-03-08T12:00:00Z\",\"title\":\"Title with <html> & \u00fc\","
             + "\"type\":\"Dataset\",\"variable_id\":[\"tas\",\"pr\"],\"version\":\"20190308\",\"visibility\":\"FEDERATED\","
             + "\"west_degrees\":-180.0,\"z_9\":[\"\"]}";
+    private static final String AGGREGATION_TEXT = "{\"data_node\":\"n\",\"dataset_id\":\"X.v1|n\",\"id\":\"X.v1.agg|n\","
+            + "\"index_node\":\"i\",\"instance_id\":\"X.v1.agg\",\"latest\":false,\"master_id\":\"X.agg\","
+            + "\"number_of_aggregations\":2,\"number_of_files\":12,\"origin\":\"peer-a\",\"replica\":true,"
+            + "\"retracted\":true,\"size\":0,\"timestamp\":\"2020-01-01T00:00:00Z\",\"title\":\"agg\","
+            + "\"type\":\"Aggregation\",\"version\":\"1\",\"visibility\":\"LOCAL\"}";
     private static final String FILE_TEXT = "{\"Description\":[\"Temp\u00e9rature \\\"quoted\\\" \\\\ back\\tslash \u2603 \uD83C\uDF0D \\u0001\"],"
             + "\"checksum\":[\"0000000000000000000000000000000000000000000000000000000000000000\"],"
             + "\"checksum_type\":[\"SHA256\"],\"data_node\":\"esgf-data.example.org\","
