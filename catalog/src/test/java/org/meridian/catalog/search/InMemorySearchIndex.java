@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordId;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
 
@@ -24,6 +25,7 @@ import org.meridian.catalog.Stage;
  * remembers the sequence.
  */
 public final class InMemorySearchIndex implements SearchIndex {
+    private static final RecordJson JSON = new RecordJson();
     private record Entry(CatalogRecord record, Instant cataloged) {
     }
 
@@ -65,7 +67,8 @@ public final class InMemorySearchIndex implements SearchIndex {
         List<CatalogChange> changes = new ArrayList<>();
         long sequence = applied;
         for (CatalogRecord record : records) {
-            changes.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record, record.timestamp()));
+            changes.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record, record.timestamp(),
+                    JSON.write(record)));
         }
         apply(changes);
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.GeoBox;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
 
@@ -35,6 +36,7 @@ import org.meridian.catalog.Stage;
  * <p>Most tests load {@link SampleCatalog} into production and search it as the public would.
  */
 public abstract class SearchIndexContract {
+    private static final RecordJson JSON = new RecordJson();
     private static final Instant CATALOGED = Instant.parse("2024-05-01T00:00:00Z");
     /**
      * One match's score computed in two passes (the page and the best-score count) may differ in
@@ -130,8 +132,8 @@ public abstract class SearchIndexContract {
                 .build();
         index.apply(List.of(
                 upsert(1, catalog.cesmTas),
-                new CatalogChange.Upsert(2, Stage.STAGING, revised, CATALOGED),
-                new CatalogChange.Upsert(3, Stage.STAGING, catalog.cesmPr, CATALOGED)));
+                new CatalogChange.Upsert(2, Stage.STAGING, revised, CATALOGED, JSON.write(revised)),
+                new CatalogChange.Upsert(3, Stage.STAGING, catalog.cesmPr, CATALOGED, JSON.write(catalog.cesmPr))));
 
         assertThat(index.search(everything().text("revision").build()).total()).isZero();
         assertThat(index.search(everything().stage(Stage.STAGING).text("revision").build()).hits())
@@ -740,7 +742,8 @@ public abstract class SearchIndexContract {
     @Test
     void countByTypeCountsEveryAccessGroupOfOneStage() {
         loadCatalog();
-        index.apply(List.of(new CatalogChange.Upsert(100, Stage.STAGING, catalog.cesmTas, CATALOGED)));
+        index.apply(List.of(new CatalogChange.Upsert(100, Stage.STAGING, catalog.cesmTas, CATALOGED,
+                JSON.write(catalog.cesmTas))));
 
         assertThat(index.countByType(Stage.PRODUCTION)).containsOnly(
                 Map.entry(RecordType.DATASET, 10L), Map.entry(RecordType.FILE, 3L), Map.entry(RecordType.AGGREGATION, 0L));
@@ -758,7 +761,7 @@ public abstract class SearchIndexContract {
     }
 
     private static CatalogChange.Upsert upsert(long sequence, CatalogRecord record) {
-        return new CatalogChange.Upsert(sequence, Stage.PRODUCTION, record, CATALOGED);
+        return new CatalogChange.Upsert(sequence, Stage.PRODUCTION, record, CATALOGED, JSON.write(record));
     }
 
     /** Everything the public may see in production, every type, one large page. */

@@ -141,7 +141,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             List<Document> upserted = new ArrayList<>();
             for (CatalogChange change : changes) {
                 if (change instanceof CatalogChange.Upsert upsert) {
-                    upserted.add(documents.document(upsert.stage(), upsert.record(), upsert.cataloged()));
+                    upserted.add(documents.document(upsert));
                 }
             }
             try {

@@ -99,7 +99,7 @@ public final class CatalogStore {
             }
             long sequence = head + changes.size() + 1;
             logRows.add(new Object[] {sequence, stage.name(), id, ChangeKind.UPSERT.name(), nowTimestamp});
-            changes.add(new CatalogChange.Upsert(sequence, stage, record, now));
+            changes.add(new CatalogChange.Upsert(sequence, stage, record, now, document));
         }
         jdbc.batchUpdate("""
                 INSERT INTO catalog_records
@@ -165,7 +165,8 @@ public final class CatalogStore {
                     if (document == null) {
                         return new CatalogChange.Removal(changeSequence, stage, RecordId.of(row.getString(3)));
                     }
-                    return new CatalogChange.Upsert(changeSequence, stage, json.read(document), instant(row.getObject(5)));
+                    return new CatalogChange.Upsert(changeSequence, stage, json.read(document), instant(row.getObject(5)),
+                            document);
                 });
     }
 
@@ -194,7 +195,8 @@ public final class CatalogStore {
             }
             List<CatalogChange.Upsert> upserts = new ArrayList<>(page.size());
             for (StoredRow row : page) {
-                upserts.add(new CatalogChange.Upsert(sequence, stage, json.read(row.document()), row.cataloged()));
+                upserts.add(new CatalogChange.Upsert(sequence, stage, json.read(row.document()), row.cataloged(),
+                        row.document()));
             }
             consumer.accept(upserts);
             after = page.get(page.size() - 1).recordId();
