@@ -62,6 +62,25 @@ public final class InMemorySearchIndex implements SearchIndex {
         }
     }
 
+    @Override
+    public synchronized void load(List<CatalogChange.Upsert> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        long sequence = records.get(0).sequence();
+        for (CatalogChange.Upsert upsert : records) {
+            if (upsert.sequence() != sequence || sequence < applied) {
+                throw new IllegalArgumentException("loaded records carry one sequence, not below " + applied
+                        + "; got " + upsert.sequence());
+            }
+        }
+        for (CatalogChange.Upsert upsert : records) {
+            stages.computeIfAbsent(upsert.stage(), stage -> new ConcurrentHashMap<>())
+                    .put(upsert.id(), new Entry(upsert.record(), upsert.cataloged()));
+        }
+        applied = sequence;
+    }
+
     /** Convenience for tests: upserts records into production with the next sequences. */
     public void add(CatalogRecord... records) {
         List<CatalogChange> changes = new ArrayList<>();

@@ -167,6 +167,49 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void loadedRecordsAreSearchableAfterCommitAndTheAppliedSequenceIsTheSnapshots() {
+        index.load(List.of(upsert(7, catalog.cesmTas), upsert(7, catalog.cesmPr)));
+        index.load(List.of(upsert(7, catalog.cesmTasFirstFile)));
+        index.commit();
+
+        assertThat(index.appliedSequence()).isEqualTo(7);
+        assertThat(index.committedSequence()).isEqualTo(7);
+        assertThat(ids(everything())).containsExactlyInAnyOrder(
+                id(catalog.cesmTas), id(catalog.cesmPr), id(catalog.cesmTasFirstFile));
+        assertThat(index.search(everything().build()).hits()).extracting(Hit::record)
+                .contains(catalog.cesmTas, catalog.cesmTasFirstFile);
+    }
+
+    @Test
+    void changesAppliedAfterALoadReplaceAndRemoveLoadedRecords() {
+        CatalogRecord renamed = SampleCatalog.cmip6("CMIP", "NCAR", "CESM2", "historical", "r1i1p1f1", "tas", "gn")
+                .withTitle("Renamed dataset")
+                .build();
+        index.load(List.of(upsert(4, catalog.cesmTas), upsert(4, catalog.cesmPr), upsert(4, catalog.ukesmTas)));
+
+        index.apply(List.of(upsert(5, renamed), new CatalogChange.Removal(6, Stage.PRODUCTION, catalog.cesmPr.id())));
+
+        assertThat(index.appliedSequence()).isEqualTo(6);
+        assertThat(ids(everything())).containsExactlyInAnyOrder(id(catalog.cesmTas), id(catalog.ukesmTas));
+        assertThat(index.search(everything().text("Renamed").build()).hits()).extracting(Hit::record)
+                .containsExactly(renamed);
+    }
+
+    @Test
+    void rejectsALoadBelowTheAppliedSequenceOrWithMixedSequences() {
+        index.apply(List.of(upsert(3, catalog.cesmTas)));
+
+        assertThatThrownBy(() -> index.load(List.of(upsert(2, catalog.cesmPr))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.load(List.of(upsert(4, catalog.cesmPr), upsert(5, catalog.ukesmTas))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        index.commit();
+        assertThat(index.appliedSequence()).isEqualTo(3);
+        assertThat(ids(everything())).containsExactly(id(catalog.cesmTas));
+    }
+
+    @Test
     void rejectsAChangeNotAboveTheAppliedSequenceAndAppliesNoneOfTheBatch() {
         index.apply(List.of(upsert(1, catalog.cesmTas), upsert(2, catalog.cesmPr)));
 
