@@ -381,12 +381,29 @@ public final class CatalogIndexer implements AutoCloseable {
             }
             if (first == applied + 1) {
                 handover.poll();
-                return offered;
+                return withFollowingBatches(offered);
             }
             // A gap: some changes came from elsewhere or were dropped; the log has them.
             break;
         }
         return store.changesAfter(applied, settings.batchSize());
+    }
+
+    /**
+     * The batch plus any batches queued right after it: applied together they cost one searcher
+     * refresh (and make one segment) instead of one each, which is what a bulk load needs.
+     */
+    private List<CatalogChange> withFollowingBatches(List<CatalogChange> batch) {
+        List<CatalogChange> following = handover.peek();
+        if (following == null || following.get(0).sequence() != batch.get(batch.size() - 1).sequence() + 1) {
+            return batch;
+        }
+        List<CatalogChange> combined = new ArrayList<>(batch);
+        while (following != null && following.get(0).sequence() == combined.get(combined.size() - 1).sequence() + 1) {
+            combined.addAll(handover.poll());
+            following = handover.peek();
+        }
+        return combined;
     }
 
     private void commitIfBehind(boolean now) {
