@@ -20,7 +20,7 @@ import org.meridian.server.system.Databases;
  * <ul>
  *   <li>{@code ingest DATA_DIR FILE}: bulk load a JSON-lines file and wait until every record is
  *       searchable and committed; prints records/s end to end.</li>
- *   <li>{@code reindex DATA_DIR}: rebuild the whole index from the change log; prints the time.</li>
+ *   <li>{@code reindex DATA_DIR}: rebuild the whole index from the catalog; prints the time.</li>
  * </ul>
  * Run: {@code java -Xmx1g -cp bench/target/benchmarks.jar org.meridian.bench.CatalogThroughput ingest /tmp/d file.jsonl}.
  */

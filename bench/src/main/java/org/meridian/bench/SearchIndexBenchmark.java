@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.sample.SampleCatalogGenerator;
@@ -151,9 +152,11 @@ public class SearchIndexBenchmark {
                 Iterator<CatalogRecord> records = new SampleCatalogGenerator(Cmip6Vocabulary.load(), datasets, 42)
                         .records().filter(record -> record.type() == RecordType.DATASET).iterator();
                 long sequence = target.appliedSequence();
+                RecordJson json = new RecordJson();
                 List<CatalogChange> batch = new ArrayList<>();
                 while (records.hasNext()) {
-                    batch.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, records.next(), cataloged));
+                    CatalogRecord record = records.next();
+                    batch.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record, cataloged, json.write(record)));
                     if (batch.size() == 10_000 || !records.hasNext()) {
                         target.apply(batch);
                         batch.clear();

@@ -16,13 +16,20 @@ public sealed interface CatalogChange {
 
     RecordId id();
 
-    /** The record was created or replaced; {@code cataloged} is when this node stored it. */
-    record Upsert(long sequence, Stage stage, CatalogRecord record, Instant cataloged) implements CatalogChange {
+    /**
+     * The record was created or replaced; {@code cataloged} is when this node stored it.
+     *
+     * @param document the record's canonical JSON ({@link RecordJson#write}), as the catalog stores
+     *     it; carried along so that consumers storing the text need not encode the record again
+     */
+    record Upsert(long sequence, Stage stage, CatalogRecord record, Instant cataloged, String document)
+            implements CatalogChange {
         public Upsert {
             requirePositive(sequence);
             requireNonNull(stage, "stage is null");
             requireNonNull(record, "record is null");
             requireNonNull(cataloged, "cataloged is null");
+            requireNonNull(document, "document is null");
         }
 
         @Override

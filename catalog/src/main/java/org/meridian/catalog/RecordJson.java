@@ -1,5 +1,6 @@
 package org.meridian.catalog;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -144,9 +147,17 @@ public final class RecordJson {
         return node;
     }
 
-    /** The canonical document as compact JSON text. */
+    /**
+     * The canonical document as compact JSON text: the same text as {@link #toNode} serialised,
+     * written straight to a generator because ingest writes every record this way and building
+     * the tree first cost about as much as the rest of the encoding.
+     */
     public String write(CatalogRecord record) {
-        return mapper.writeValueAsString(toNode(record));
+        StringWriter text = new StringWriter(2048);
+        try (JsonGenerator generator = mapper.createGenerator(text)) {
+            new CanonicalText(record, generator).write();
+        }
+        return text.toString();
     }
 
     /** SHA-256 of the canonical encoding, lower-case hex: equal records, equal hashes. */
@@ -161,6 +172,107 @@ public final class RecordJson {
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+
+    /**
+     * Writes one record's fields with every key in sorted order, as {@link #toNode} does: the core
+     * fields in the fixed order below, each preceded by the attributes (already sorted, and never
+     * named like a core field) whose names sort before it.
+     */
+    private static final class CanonicalText {
+        private final CatalogRecord record;
+        private final JsonGenerator out;
+        private final Iterator<Map.Entry<String, List<String>>> attributes;
+        private Map.Entry<String, List<String>> nextAttribute;
+
+        private CanonicalText(CatalogRecord record, JsonGenerator out) {
+            this.record = record;
+            this.out = out;
+            this.attributes = record.attributes().entrySet().iterator();
+            this.nextAttribute = attributes.hasNext() ? attributes.next() : null;
+        }
+
+        private void write() {
+            out.writeStartObject();
+            if (record.accessGroup().isPresent()) {
+                name("access_group").writeString(record.accessGroup().get());
+            }
+            if (record.checksum().isPresent()) {
+                name("checksum").writeStartArray().writeString(record.checksum().get().hex()).writeEndArray();
+                name("checksum_type").writeStartArray().writeString(record.checksum().get().algorithm().name())
+                        .writeEndArray();
+            }
+            name("data_node").writeString(record.dataNode());
+            if (record.datasetId().isPresent()) {
+                name("dataset_id").writeString(record.datasetId().get().value());
+            }
+            if (record.datetimeStart().isPresent()) {
+                name("datetime_start").writeString(record.datetimeStart().get().toString());
+            }
+            if (record.datetimeStop().isPresent()) {
+                name("datetime_stop").writeString(record.datetimeStop().get().toString());
+            }
+            Optional<GeoBox> box = record.geoBox();
+            if (box.isPresent()) {
+                name("east_degrees").writeNumber(box.get().east());
+            }
+            name("id").writeString(record.id().value());
+            name("index_node").writeString(record.indexNode());
+            name("instance_id").writeString(record.instanceId());
+            name("latest").writeBoolean(record.latest());
+            name("master_id").writeString(record.masterId());
+            if (box.isPresent()) {
+                name("north_degrees").writeNumber(box.get().north());
+            }
+            if (record.numberOfAggregations().isPresent()) {
+                name("number_of_aggregations").writeNumber(record.numberOfAggregations().get().intValue());
+            }
+            if (record.numberOfFiles().isPresent()) {
+                name("number_of_files").writeNumber(record.numberOfFiles().get().intValue());
+            }
+            name("origin").writeString(record.origin());
+            name("replica").writeBoolean(record.replica());
+            name("retracted").writeBoolean(record.retracted());
+            name("size").writeNumber(record.size());
+            if (box.isPresent()) {
+                name("south_degrees").writeNumber(box.get().south());
+            }
+            name("timestamp").writeString(record.timestamp().toString());
+            name("title").writeString(record.title());
+            name("type").writeString(record.type().label());
+            if (!record.urls().isEmpty()) {
+                name("url").writeStartArray();
+                for (AccessUrl url : record.urls()) {
+                    out.writeString(url.encoded());
+                }
+                out.writeEndArray();
+            }
+            name("version").writeString(record.version());
+            name("visibility").writeString(record.visibility().name());
+            if (box.isPresent()) {
+                name("west_degrees").writeNumber(box.get().west());
+            }
+            attributesBefore(null);
+            out.writeEndObject();
+        }
+
+        /** Writes the attributes sorting before {@code field}, then the field's name. */
+        private JsonGenerator name(String field) {
+            attributesBefore(field);
+            return out.writeName(field);
+        }
+
+        /** Writes the pending attributes that sort before {@code field}; all of them when it is null. */
+        private void attributesBefore(String field) {
+            while (nextAttribute != null && (field == null || nextAttribute.getKey().compareTo(field) < 0)) {
+                out.writeName(nextAttribute.getKey()).writeStartArray();
+                for (String value : nextAttribute.getValue()) {
+                    out.writeString(value);
+                }
+                out.writeEndArray();
+                nextAttribute = attributes.hasNext() ? attributes.next() : null;
+            }
         }
     }
 

@@ -37,6 +37,60 @@ class RecordJsonTest {
         assertThat(json.contentHash(one)).isNotEqualTo(json.contentHash(aDataset("a.c").build()));
     }
 
+    /**
+     * Content hashes are stored with every record, so the canonical text must never drift: a
+     * different encoding of an unchanged record would make every re-ingest look like a change.
+     */
+    @Test
+    void canonicalTextIsStable() {
+        CatalogRecord dataset = aDataset("CMIP6.CMIP.X")
+                .withFacet("variable_id", "tas", "pr")
+                .withFacet("Description", "Temp\u00e9rature \"quoted\" \\ back\tslash \u2603 \uD83C\uDF0D \u0001")
+                .withFacet("z_9", "")
+                .withCoverage(Instant.parse("1850-01-01T00:00:00Z"), Instant.parse("2014-12-31T23:59:59.5Z"))
+                .withGeoBox(new GeoBox(-180.0, -90, 179.9999, 1.0E-7))
+                .withAccessGroup("cmip-early")
+                .withTitle("Title with <html> & \u00fc")
+                .build();
+        CatalogRecord file = aFile(dataset, "tas.nc")
+                .withUrl("https://data.example.org/x.nc", "application/netcdf", "HTTPServer")
+                .withUrl("gsiftp://data.example.org/x.nc", "", "GridFTP")
+                .withSize(Long.MAX_VALUE)
+                .build();
+
+        assertThat(json.write(dataset)).isEqualTo(DATASET_TEXT);
+        assertThat(json.write(file)).isEqualTo(FILE_TEXT);
+        assertThat(json.write(json.read(AGGREGATION_TEXT))).isEqualTo(AGGREGATION_TEXT);
+    }
+
+    private static final String DATASET_TEXT = "{\"Description\":[\"Temp\u00e9rature \\\"quoted\\\" \\\\ back\\tslash \u2603 \uD83C\uDF0D \\u0001\"],"
+            + "\"access_group\":\"cmip-early\",\"data_node\":\"esgf-data.example.org\","
+            + "\"datetime_start\":\"1850-01-01T00:00:00Z\",\"datetime_stop\":\"2014-12-31T23:59:59.500Z\","
+            + "\"east_degrees\":179.9999,\"id\":\"CMIP6.CMIP.X.v20190308|esgf-data.example.org\","
+            + "\"index_node\":\"esgf-index.example.org\",\"instance_id\":\"CMIP6.CMIP.X.v20190308\","
+            + "\"latest\":true,\"master_id\":\"CMIP6.CMIP.X\",\"north_degrees\":1.0E-7,\"number_of_files\":1,"
+            + "\"origin\":\"local\",\"project\":[\"CMIP6\"],\"replica\":false,\"retracted\":false,\"size\":1000,"
+            + "\"south_degrees\":-90.0,\"timestamp\":\"2019-03-08T12:00:00Z\",\"title\":\"Title with <html> & \u00fc\","
+            + "\"type\":\"Dataset\",\"variable_id\":[\"tas\",\"pr\"],\"version\":\"20190308\",\"visibility\":\"FEDERATED\","
+            + "\"west_degrees\":-180.0,\"z_9\":[\"\"]}";
+    private static final String AGGREGATION_TEXT = "{\"data_node\":\"n\",\"dataset_id\":\"X.v1|n\",\"id\":\"X.v1.agg|n\","
+            + "\"index_node\":\"i\",\"instance_id\":\"X.v1.agg\",\"latest\":false,\"master_id\":\"X.agg\","
+            + "\"number_of_aggregations\":2,\"number_of_files\":12,\"origin\":\"peer-a\",\"replica\":true,"
+            + "\"retracted\":true,\"size\":0,\"timestamp\":\"2020-01-01T00:00:00Z\",\"title\":\"agg\","
+            + "\"type\":\"Aggregation\",\"version\":\"1\",\"visibility\":\"LOCAL\"}";
+    private static final String FILE_TEXT = "{\"Description\":[\"Temp\u00e9rature \\\"quoted\\\" \\\\ back\\tslash \u2603 \uD83C\uDF0D \\u0001\"],"
+            + "\"checksum\":[\"0000000000000000000000000000000000000000000000000000000000000000\"],"
+            + "\"checksum_type\":[\"SHA256\"],\"data_node\":\"esgf-data.example.org\","
+            + "\"dataset_id\":\"CMIP6.CMIP.X.v20190308|esgf-data.example.org\","
+            + "\"id\":\"CMIP6.CMIP.X.v20190308.tas.nc|esgf-data.example.org\","
+            + "\"index_node\":\"esgf-index.example.org\",\"instance_id\":\"CMIP6.CMIP.X.v20190308.tas.nc\","
+            + "\"latest\":true,\"master_id\":\"CMIP6.CMIP.X.tas.nc\",\"origin\":\"local\",\"project\":[\"CMIP6\"],"
+            + "\"replica\":false,\"retracted\":false,\"size\":9223372036854775807,"
+            + "\"timestamp\":\"2019-03-08T12:00:00Z\",\"title\":\"tas.nc\",\"type\":\"File\","
+            + "\"url\":[\"https://data.example.org/x.nc|application/netcdf|HTTPServer\","
+            + "\"gsiftp://data.example.org/x.nc||GridFTP\"],\"variable_id\":[\"tas\",\"pr\"],"
+            + "\"version\":\"20190308\",\"visibility\":\"FEDERATED\",\"z_9\":[\"\"]}";
+
     @Test
     void readsEsgfDumpShapes() {
         String esgf = """

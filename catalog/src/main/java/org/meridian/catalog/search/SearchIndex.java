@@ -24,6 +24,9 @@ import org.meridian.catalog.Stage;
  *       as in a crash, and the log replays them after the index is reopened.</li>
  *   <li>An upsert replaces any record with the same id in the same stage; a removal of an absent
  *       record is a no-op. Stages are independent.</li>
+ *   <li>{@link #load} adds records of a snapshot to an index that holds none of them yet, from any
+ *       number of threads at once; loaded records are searchable after the next {@link #commit}
+ *       or {@link #apply}, and a later applied change to one of them replaces it.</li>
  *   <li>{@link #search} never returns or counts records outside the query's access scope.</li>
  *   <li>Facet values are listed in lexical order with counts ≥ 1; every requested facet appears.
  *       Hits are ordered by the query's sort order, ties broken by record id.</li>
@@ -41,6 +44,19 @@ public interface SearchIndex extends Closeable {
 
     /** Applies changes in order and makes them searchable. */
     void apply(List<? extends CatalogChange> changes);
+
+    /**
+     * Adds records read from the catalog as of change {@code sequence} (every upsert in the batch
+     * carries it), for building a new index: each (stage, id) must be absent from the index,
+     * which is then not checked, and the records need not be searchable before the next
+     * {@link #commit} or {@link #apply}. Afterwards {@link #appliedSequence()} is
+     * {@code sequence}; changes after it are then applied as usual. Safe to call from several
+     * threads at once, but not while {@link #apply} runs.
+     *
+     * @throws IllegalArgumentException if an upsert's sequence is below {@link #appliedSequence()}
+     *     or differs from the others in the batch; nothing is loaded then
+     */
+    void load(List<CatalogChange.Upsert> records);
 
     /** Makes all applied changes and their sequence durable, atomically. */
     void commit();

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordId;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
 
@@ -24,6 +25,7 @@ import org.meridian.catalog.Stage;
  * remembers the sequence.
  */
 public final class InMemorySearchIndex implements SearchIndex {
+    private static final RecordJson JSON = new RecordJson();
     private record Entry(CatalogRecord record, Instant cataloged) {
     }
 
@@ -60,12 +62,32 @@ public final class InMemorySearchIndex implements SearchIndex {
         }
     }
 
+    @Override
+    public synchronized void load(List<CatalogChange.Upsert> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        long sequence = records.get(0).sequence();
+        for (CatalogChange.Upsert upsert : records) {
+            if (upsert.sequence() != sequence || sequence < applied) {
+                throw new IllegalArgumentException("loaded records carry one sequence, not below " + applied
+                        + "; got " + upsert.sequence());
+            }
+        }
+        for (CatalogChange.Upsert upsert : records) {
+            stages.computeIfAbsent(upsert.stage(), stage -> new ConcurrentHashMap<>())
+                    .put(upsert.id(), new Entry(upsert.record(), upsert.cataloged()));
+        }
+        applied = sequence;
+    }
+
     /** Convenience for tests: upserts records into production with the next sequences. */
     public void add(CatalogRecord... records) {
         List<CatalogChange> changes = new ArrayList<>();
         long sequence = applied;
         for (CatalogRecord record : records) {
-            changes.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record, record.timestamp()));
+            changes.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record, record.timestamp(),
+                    JSON.write(record)));
         }
         apply(changes);
     }

@@ -10,6 +10,7 @@ import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordBuilder;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
 
 /**
@@ -20,6 +21,7 @@ import org.meridian.catalog.Stage;
  * newest-first order can be checked exactly.
  */
 final class SampleCatalog {
+    private static final RecordJson JSON = new RecordJson();
     static final Instant HISTORICAL_START = Instant.parse("1850-01-01T00:00:00Z");
     static final Instant HISTORICAL_STOP = Instant.parse("2014-12-31T00:00:00Z");
     static final Instant SCENARIO_START = Instant.parse("2015-01-01T00:00:00Z");
@@ -110,7 +112,8 @@ final class SampleCatalog {
         List<CatalogChange> changes = new ArrayList<>();
         long sequence = firstSequence;
         for (CatalogedRecord entry : cataloged) {
-            changes.add(new CatalogChange.Upsert(sequence++, Stage.PRODUCTION, entry.record(), entry.at()));
+            changes.add(new CatalogChange.Upsert(sequence++, Stage.PRODUCTION, entry.record(), entry.at(),
+                    JSON.write(entry.record())));
         }
         return changes;
     }

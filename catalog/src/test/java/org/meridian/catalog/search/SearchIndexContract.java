@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.GeoBox;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
 
@@ -35,6 +36,7 @@ import org.meridian.catalog.Stage;
  * <p>Most tests load {@link SampleCatalog} into production and search it as the public would.
  */
 public abstract class SearchIndexContract {
+    private static final RecordJson JSON = new RecordJson();
     private static final Instant CATALOGED = Instant.parse("2024-05-01T00:00:00Z");
     /**
      * One match's score computed in two passes (the page and the best-score count) may differ in
@@ -130,8 +132,8 @@ public abstract class SearchIndexContract {
                 .build();
         index.apply(List.of(
                 upsert(1, catalog.cesmTas),
-                new CatalogChange.Upsert(2, Stage.STAGING, revised, CATALOGED),
-                new CatalogChange.Upsert(3, Stage.STAGING, catalog.cesmPr, CATALOGED)));
+                new CatalogChange.Upsert(2, Stage.STAGING, revised, CATALOGED, JSON.write(revised)),
+                new CatalogChange.Upsert(3, Stage.STAGING, catalog.cesmPr, CATALOGED, JSON.write(catalog.cesmPr))));
 
         assertThat(index.search(everything().text("revision").build()).total()).isZero();
         assertThat(index.search(everything().stage(Stage.STAGING).text("revision").build()).hits())
@@ -162,6 +164,49 @@ public abstract class SearchIndexContract {
 
         assertThat(ids(everything())).containsExactly(id(catalog.cesmPr));
         assertThat(index.appliedSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void loadedRecordsAreSearchableAfterCommitAndTheAppliedSequenceIsTheSnapshots() {
+        index.load(List.of(upsert(7, catalog.cesmTas), upsert(7, catalog.cesmPr)));
+        index.load(List.of(upsert(7, catalog.cesmTasFirstFile)));
+        index.commit();
+
+        assertThat(index.appliedSequence()).isEqualTo(7);
+        assertThat(index.committedSequence()).isEqualTo(7);
+        assertThat(ids(everything())).containsExactlyInAnyOrder(
+                id(catalog.cesmTas), id(catalog.cesmPr), id(catalog.cesmTasFirstFile));
+        assertThat(index.search(everything().build()).hits()).extracting(Hit::record)
+                .contains(catalog.cesmTas, catalog.cesmTasFirstFile);
+    }
+
+    @Test
+    void changesAppliedAfterALoadReplaceAndRemoveLoadedRecords() {
+        CatalogRecord renamed = SampleCatalog.cmip6("CMIP", "NCAR", "CESM2", "historical", "r1i1p1f1", "tas", "gn")
+                .withTitle("Renamed dataset")
+                .build();
+        index.load(List.of(upsert(4, catalog.cesmTas), upsert(4, catalog.cesmPr), upsert(4, catalog.ukesmTas)));
+
+        index.apply(List.of(upsert(5, renamed), new CatalogChange.Removal(6, Stage.PRODUCTION, catalog.cesmPr.id())));
+
+        assertThat(index.appliedSequence()).isEqualTo(6);
+        assertThat(ids(everything())).containsExactlyInAnyOrder(id(catalog.cesmTas), id(catalog.ukesmTas));
+        assertThat(index.search(everything().text("Renamed").build()).hits()).extracting(Hit::record)
+                .containsExactly(renamed);
+    }
+
+    @Test
+    void rejectsALoadBelowTheAppliedSequenceOrWithMixedSequences() {
+        index.apply(List.of(upsert(3, catalog.cesmTas)));
+
+        assertThatThrownBy(() -> index.load(List.of(upsert(2, catalog.cesmPr))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.load(List.of(upsert(4, catalog.cesmPr), upsert(5, catalog.ukesmTas))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        index.commit();
+        assertThat(index.appliedSequence()).isEqualTo(3);
+        assertThat(ids(everything())).containsExactly(id(catalog.cesmTas));
     }
 
     @Test
@@ -740,7 +785,8 @@ public abstract class SearchIndexContract {
     @Test
     void countByTypeCountsEveryAccessGroupOfOneStage() {
         loadCatalog();
-        index.apply(List.of(new CatalogChange.Upsert(100, Stage.STAGING, catalog.cesmTas, CATALOGED)));
+        index.apply(List.of(new CatalogChange.Upsert(100, Stage.STAGING, catalog.cesmTas, CATALOGED,
+                JSON.write(catalog.cesmTas))));
 
         assertThat(index.countByType(Stage.PRODUCTION)).containsOnly(
                 Map.entry(RecordType.DATASET, 10L), Map.entry(RecordType.FILE, 3L), Map.entry(RecordType.AGGREGATION, 0L));
@@ -758,7 +804,7 @@ public abstract class SearchIndexContract {
     }
 
     private static CatalogChange.Upsert upsert(long sequence, CatalogRecord record) {
-        return new CatalogChange.Upsert(sequence, Stage.PRODUCTION, record, CATALOGED);
+        return new CatalogChange.Upsert(sequence, Stage.PRODUCTION, record, CATALOGED, JSON.write(record));
     }
 
     /** Everything the public may see in production, every type, one large page. */

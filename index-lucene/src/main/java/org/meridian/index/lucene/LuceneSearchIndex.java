@@ -51,7 +51,7 @@ import org.meridian.catalog.search.SearchResult;
  * since the last commit is replayed from the change log. Callers commit explicitly, then close.
  *
  * <p>Any number of threads may search while one applies; {@code apply}, {@code commit} and
- * {@code close} are serialised.
+ * {@code close} are serialised. {@code load} runs on as many threads as the caller uses.
  */
 public final class LuceneSearchIndex implements SearchIndex {
     /** Commit user-data key of the last applied change sequence. */
@@ -141,7 +141,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             List<Document> upserted = new ArrayList<>();
             for (CatalogChange change : changes) {
                 if (change instanceof CatalogChange.Upsert upsert) {
-                    upserted.add(documents.document(upsert.stage(), upsert.record(), upsert.cataloged()));
+                    upserted.add(documents.document(upsert));
                 }
             }
             try {
@@ -163,6 +163,40 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Adds each document without looking for an older version of it (the records are new to this
+     * index) and without refreshing the searcher, which is what makes a bulk build fast: the
+     * writer may take documents from several threads at once, each filling its own segment.
+     */
+    @Override
+    public void load(List<CatalogChange.Upsert> records) {
+        requireNonNull(records, "records is null");
+        if (records.isEmpty()) {
+            return;
+        }
+        long sequence = records.get(0).sequence();
+        for (CatalogChange.Upsert upsert : records) {
+            if (upsert.sequence() != sequence) {
+                throw new IllegalArgumentException("loaded records must carry one snapshot sequence, got "
+                        + sequence + " and " + upsert.sequence());
+            }
+        }
+        synchronized (writeLock) {
+            if (sequence < appliedSequence) {
+                throw new IllegalArgumentException("cannot load records as of change " + sequence
+                        + ": the index has applied changes up to " + appliedSequence);
+            }
+            appliedSequence = sequence;
+        }
+        try {
+            for (CatalogChange.Upsert upsert : records) {
+                writer.addDocument(documents.document(upsert));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load records into the search index in " + path, e);
+        }
+    }
+
     @Override
     public void commit() {
         synchronized (writeLock) {
@@ -170,6 +204,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(sequence)).entrySet());
             try {
                 writer.commit();
+                // Loaded records become searchable here (apply refreshes on its own).
+                searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot commit the search index in " + path, e);
             }

@@ -17,6 +17,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.util.BytesRef;
+import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
@@ -47,10 +48,10 @@ final class RecordDocuments {
         this.json = requireNonNull(json, "json is null");
     }
 
-    Document document(Stage stage, CatalogRecord record, Instant cataloged) {
-        requireNonNull(stage, "stage is null");
-        requireNonNull(record, "record is null");
-        requireNonNull(cataloged, "cataloged is null");
+    Document document(CatalogChange.Upsert upsert) {
+        Stage stage = upsert.stage();
+        CatalogRecord record = upsert.record();
+        Instant cataloged = upsert.cataloged();
         Document document = new Document();
         document.add(new StringField(IndexFields.KEY, IndexFields.key(stage, record.id()), Field.Store.NO));
         document.add(new StringField(IndexFields.STAGE, stage.name(), Field.Store.NO));
@@ -97,7 +98,7 @@ final class RecordDocuments {
             document.add(new DoubleField(IndexFields.NORTH, box.north(), Field.Store.NO));
         });
 
-        document.add(new StoredField(IndexFields.SOURCE, json.write(record)));
+        document.add(new StoredField(IndexFields.SOURCE, upsert.document()));
         document.add(new StoredField(IndexFields.CATALOGED_INSTANT, cataloged.toString()));
         return document;
     }

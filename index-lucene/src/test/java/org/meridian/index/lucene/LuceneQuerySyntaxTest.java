@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.FacetCount;
 import org.meridian.catalog.search.InvalidQueryException;
@@ -143,7 +144,7 @@ class LuceneQuerySyntaxTest {
 
     private CatalogRecord add(CatalogRecord record) {
         index.apply(List.of(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record,
-                Instant.parse("2024-05-01T00:00:00Z"))));
+                Instant.parse("2024-05-01T00:00:00Z"), new RecordJson().write(record))));
         return record;
     }
 

@@ -16,6 +16,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogChange;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchIndexContract;
@@ -66,7 +68,8 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     private static CatalogChange.Upsert upsert(long sequence, String masterId) {
-        return new CatalogChange.Upsert(sequence, Stage.PRODUCTION, aDataset(masterId).build(),
-                Instant.parse("2024-05-01T00:00:00Z"));
+        CatalogRecord record = aDataset(masterId).build();
+        return new CatalogChange.Upsert(sequence, Stage.PRODUCTION, record, Instant.parse("2024-05-01T00:00:00Z"),
+                new RecordJson().write(record));
     }
 }

@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.meridian.catalog.CatalogChange;
+import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class CatalogIndexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CatalogIndexer.class);
-    /** Batches queued for hand-over; beyond this the indexer reads them back from the log instead. */
-    private static final int HANDOVER_CAPACITY = 16;
+    /**
+     * Batches queued for hand-over. Two keep the indexer busy while the next batch is written;
+     * more only hold parsed records in the heap (at 5,000 records a batch, sixteen took most of a
+     * 1 GB heap and the load spent its time collecting garbage).
+     */
+    private static final int HANDOVER_CAPACITY = 2;
 
     /**
      * @param batchSize changes read from the log per batch
@@ -54,8 +63,8 @@ public final class CatalogIndexer implements AutoCloseable {
         }
     }
 
-    /** Progress of a rebuild: changes applied to the new index out of the log's head. */
-    public record RebuildProgress(long applied, long head) {
+    /** Progress of a rebuild: records loaded into the new index out of those the catalog held. */
+    public record RebuildProgress(long done, long total) {
     }
 
     private final CatalogStore store;
@@ -63,6 +72,7 @@ public final class CatalogIndexer implements AutoCloseable {
     private final IndexGenerations generations;
     private final Function<Path, SearchIndex> opener;
     private final Settings settings;
+    private final RecordJson json;
     private final Clock clock;
     private final BlockingQueue<List<CatalogChange>> handover = new ArrayBlockingQueue<>(HANDOVER_CAPACITY);
     /** Serialises applying, committing and swapping the live index. */
@@ -73,12 +83,13 @@ public final class CatalogIndexer implements AutoCloseable {
     private Thread worker;
 
     public CatalogIndexer(CatalogStore store, LiveSearchIndex index, IndexGenerations generations,
-            Function<Path, SearchIndex> opener, Settings settings, Clock clock) {
+            Function<Path, SearchIndex> opener, Settings settings, RecordJson json, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.index = requireNonNull(index, "index is null");
         this.generations = requireNonNull(generations, "generations is null");
         this.opener = requireNonNull(opener, "opener is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.json = requireNonNull(json, "json is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.lastCommit = clock.instant();
     }
@@ -93,13 +104,39 @@ public final class CatalogIndexer implements AutoCloseable {
     }
 
     /**
-     * Hands freshly committed changes to the indexer. Never blocks: when the indexer is behind,
-     * the batch is dropped here and read back from the log later, which is always complete.
+     * Hands freshly committed changes to the indexer. When the hand-over queue is full and the
+     * background indexer is emptying it, waits for room, so a bulk load goes at the pace of
+     * indexing instead of leaving batches to be read back from the log and parsed a second time.
+     * Without a running indexer, or when it stops making progress, the batch is dropped here and
+     * read back from the log later, which is always complete.
      */
     public void offer(WriteResult written) {
         if (!written.changes().isEmpty()) {
-            handover.offer(written.changes());
+            handOver(written.changes());
         }
+        wakeWorker();
+    }
+
+    private void handOver(List<CatalogChange> changes) {
+        try {
+            while (!handover.offer(changes)) {
+                long applied = index.appliedSequence();
+                wakeWorker();
+                if (!running || handover.offer(changes, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                if (index.appliedSequence() == applied) {
+                    // Nothing applied for a whole poll interval: the indexer is failing or held
+                    // up by a rebuild; the log keeps the batch.
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void wakeWorker() {
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
@@ -122,23 +159,28 @@ public final class CatalogIndexer implements AutoCloseable {
     }
 
     /**
-     * Builds a new index generation from the whole change log while the current one keeps
-     * serving (and keeps being updated), then switches to it atomically and deletes the old one.
+     * Builds a new index generation from the catalog while the current one keeps serving (and
+     * keeps being updated), then switches to it atomically and deletes the old one.
+     *
+     * <p>The new generation is loaded from the stored records, then brought up to date with the
+     * log: the head is read before the scan, so every record comes in its state at that change
+     * or a later one, and applying every change after the head (with the record's current
+     * content, in order) leaves each record exactly as the catalog holds it. Only then does the
+     * new generation, now at the log's head, take over.
      */
-    public void rebuild(java.util.function.Consumer<RebuildProgress> progress) {
+    public void rebuild(Consumer<RebuildProgress> progress) {
         Path next = generations.next();
         SearchIndex fresh = opener.apply(next);
         boolean switched = false;
         try {
-            long head = store.headSequence();
-            replay(fresh, head, progress);
+            load(fresh, progress);
+            replay(fresh, Long.MAX_VALUE);
             fresh.commit();
             indexLock.lock();
             try {
                 // Under the lock no live batch is in flight, so catching up to the log's head
                 // here leaves nothing behind when the new index takes over.
-                replay(fresh, Long.MAX_VALUE, ignored -> {
-                });
+                replay(fresh, Long.MAX_VALUE);
                 fresh.commit();
                 generations.switchTo(next);
                 SearchIndex previous = index.swap(fresh);
@@ -158,13 +200,102 @@ public final class CatalogIndexer implements AutoCloseable {
     }
 
     /**
-     * Applies the log after the target's sequence, up to {@code until} (or to its end), reading
-     * the next page on a second thread while this one indexes the current page: the two halves
-     * take about the same time, and the machine has at least two cores.
+     * Loads every stored record into {@code target} as of the log head read first. This thread
+     * reads pages from the database; one loader per core parses them and hands them to the index,
+     * which is where the time goes.
      */
-    private void replay(SearchIndex target, long until, java.util.function.Consumer<RebuildProgress> progress) {
+    private void load(SearchIndex target, Consumer<RebuildProgress> progress) {
+        long head = store.headSequence();
+        if (head == 0) {
+            // Nothing was ever written, so nothing is stored.
+            return;
+        }
+        long total = store.countAll();
+        int loaders = Math.max(1, Runtime.getRuntime().availableProcessors());
+        BlockingQueue<List<CatalogStore.StoredRecord>> pages = new ArrayBlockingQueue<>(loaders);
+        AtomicLong loaded = new AtomicLong();
+        AtomicReference<RuntimeException> loadFailure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int number = 0; number < loaders; number++) {
+            threads.add(Thread.ofPlatform().name("meridian-rebuild-loader-" + number).daemon()
+                    .start(() -> loadPages(target, head, pages, loaded, loadFailure)));
+        }
+        try {
+            store.forEachStoredRecord(settings.batchSize(), page -> {
+                if (loadFailure.get() != null) {
+                    throw loadFailure.get();
+                }
+                putInterruptibly(pages, page);
+                progress.accept(new RebuildProgress(loaded.get(), total));
+            });
+        } finally {
+            // An empty page tells each loader to stop; loaders keep taking pages after a
+            // failure, so these never wait for long.
+            for (int number = 0; number < loaders; number++) {
+                putInterruptibly(pages, List.of());
+            }
+            for (Thread thread : threads) {
+                joinInterruptibly(thread);
+            }
+        }
+        if (loadFailure.get() != null) {
+            // Never switch to an incomplete index: the current one stays in use.
+            throw new IllegalStateException("loading the catalog into the new index failed", loadFailure.get());
+        }
+        progress.accept(new RebuildProgress(loaded.get(), Math.max(total, loaded.get())));
+    }
+
+    private void loadPages(SearchIndex target, long head, BlockingQueue<List<CatalogStore.StoredRecord>> pages,
+            AtomicLong loaded, AtomicReference<RuntimeException> failure) {
+        try {
+            List<CatalogStore.StoredRecord> page;
+            while (!(page = pages.take()).isEmpty()) {
+                if (failure.get() != null) {
+                    continue;
+                }
+                try {
+                    List<CatalogChange.Upsert> upserts = new ArrayList<>(page.size());
+                    for (CatalogStore.StoredRecord stored : page) {
+                        upserts.add(new CatalogChange.Upsert(head, stored.stage(), json.read(stored.document()),
+                                stored.cataloged(), stored.document()));
+                    }
+                    target.load(upserts);
+                    loaded.addAndGet(upserts.size());
+                } catch (RuntimeException e) {
+                    // Recorded for the rebuild to report; keep taking pages so the reader never waits.
+                    failure.compareAndSet(null, e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> void putInterruptibly(BlockingQueue<T> queue, T element) {
+        try {
+            queue.put(element);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+
+    private static void joinInterruptibly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+
+    /**
+     * Applies the log after the target's sequence, up to {@code until} (or to its end), reading
+     * the next page on a second thread while this one indexes the current page.
+     */
+    private void replay(SearchIndex target, long until) {
         BlockingQueue<List<CatalogChange>> pages = new ArrayBlockingQueue<>(4);
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> readFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
         long start = target.appliedSequence();
         Thread reader = Thread.ofVirtual().name("meridian-rebuild-reader").start(() -> {
             long after = start;
@@ -184,12 +315,10 @@ public final class CatalogIndexer implements AutoCloseable {
                 pages.offer(List.of());
             }
         });
-        long head = Math.min(until, store.headSequence());
         try {
             List<CatalogChange> page;
             while (!(page = pages.take()).isEmpty()) {
                 target.apply(page);
-                progress.accept(new RebuildProgress(target.appliedSequence(), Math.max(head, target.appliedSequence())));
             }
             reader.join();
         } catch (InterruptedException e) {
@@ -252,12 +381,29 @@ public final class CatalogIndexer implements AutoCloseable {
             }
             if (first == applied + 1) {
                 handover.poll();
-                return offered;
+                return withFollowingBatches(offered);
             }
             // A gap: some changes came from elsewhere or were dropped; the log has them.
             break;
         }
         return store.changesAfter(applied, settings.batchSize());
+    }
+
+    /**
+     * The batch plus any batches queued right after it: applied together they cost one searcher
+     * refresh (and make one segment) instead of one each, which is what a bulk load needs.
+     */
+    private List<CatalogChange> withFollowingBatches(List<CatalogChange> batch) {
+        List<CatalogChange> following = handover.peek();
+        if (following == null || following.get(0).sequence() != batch.get(batch.size() - 1).sequence() + 1) {
+            return batch;
+        }
+        List<CatalogChange> combined = new ArrayList<>(batch);
+        while (following != null && following.get(0).sequence() == combined.get(combined.size() - 1).sequence() + 1) {
+            combined.addAll(handover.poll());
+            following = handover.peek();
+        }
+        return combined;
     }
 
     private void commitIfBehind(boolean now) {
@@ -282,9 +428,7 @@ public final class CatalogIndexer implements AutoCloseable {
         synchronized (this) {
             running = false;
         }
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
+        wakeWorker();
         if (worker != null) {
             try {
                 worker.join(Duration.ofSeconds(30));

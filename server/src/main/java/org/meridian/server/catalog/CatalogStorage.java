@@ -45,7 +45,7 @@ public final class CatalogStorage implements AutoCloseable {
         CatalogStore store = new CatalogStore(dataSource, json, clock);
         IndexGenerations generations = new IndexGenerations(dataDir.resolve("index"));
         LiveSearchIndex index = new LiveSearchIndex(opener.apply(generations.current()), meters);
-        CatalogIndexer indexer = new CatalogIndexer(store, index, generations, opener, settings, clock);
+        CatalogIndexer indexer = new CatalogIndexer(store, index, generations, opener, settings, json, clock);
         indexer.catchUp();
         // Left-overs of a rebuild that crashed before switching; the current generation is whole.
         generations.deleteOthers();

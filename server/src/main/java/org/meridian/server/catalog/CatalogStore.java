@@ -99,7 +99,7 @@ public final class CatalogStore {
             }
             long sequence = head + changes.size() + 1;
             logRows.add(new Object[] {sequence, stage.name(), id, ChangeKind.UPSERT.name(), nowTimestamp});
-            changes.add(new CatalogChange.Upsert(sequence, stage, record, now));
+            changes.add(new CatalogChange.Upsert(sequence, stage, record, now, document));
         }
         jdbc.batchUpdate("""
                 INSERT INTO catalog_records
@@ -165,7 +165,8 @@ public final class CatalogStore {
                     if (document == null) {
                         return new CatalogChange.Removal(changeSequence, stage, RecordId.of(row.getString(3)));
                     }
-                    return new CatalogChange.Upsert(changeSequence, stage, json.read(document), instant(row.getObject(5)));
+                    return new CatalogChange.Upsert(changeSequence, stage, json.read(document), instant(row.getObject(5)),
+                            document);
                 });
     }
 
@@ -176,29 +177,37 @@ public final class CatalogStore {
     }
 
     /**
-     * Calls {@code consumer} with every record of a stage in id order, as upserts stamped with
-     * {@code sequence}, reading in pages so memory stays flat. Used to rebuild an index.
+     * Calls {@code consumer} with every record of every stage, stage by stage in id order, a page
+     * of at most {@code pageSize} at a time, unparsed (the caller may parse on other threads).
+     * Each page is read as committed when it is read; no transaction spans the scan. So a record
+     * changed during the scan may come in its state before or after the change, or not at all if
+     * it was removed or added: whoever needs an exact picture reads the log head before the scan
+     * and applies every change after it afterwards. No record comes twice.
      */
-    public void forEachRecord(Stage stage, long sequence, int pageSize, Consumer<List<CatalogChange.Upsert>> consumer) {
-        String after = "";
-        while (true) {
-            List<StoredRow> page = jdbc.query("""
-                    SELECT record_id, document, cataloged_at FROM catalog_records
-                     WHERE stage = ? AND record_id > ?
-                     ORDER BY record_id
-                     FETCH FIRST ? ROWS ONLY
-                    """, (row, number) -> new StoredRow(row.getString(1), row.getString(2), instant(row.getObject(3))),
-                    stage.name(), after, pageSize);
-            if (page.isEmpty()) {
-                return;
+    public void forEachStoredRecord(int pageSize, Consumer<List<StoredRecord>> consumer) {
+        for (Stage stage : Stage.values()) {
+            String after = "";
+            while (true) {
+                List<StoredRecord> page = jdbc.query("""
+                        SELECT record_id, document, cataloged_at FROM catalog_records
+                         WHERE stage = ? AND record_id > ?
+                         ORDER BY record_id
+                         FETCH FIRST ? ROWS ONLY
+                        """, (row, number) -> new StoredRecord(stage, RecordId.of(row.getString(1)), row.getString(2),
+                                instant(row.getObject(3))),
+                        stage.name(), after, pageSize);
+                if (page.isEmpty()) {
+                    break;
+                }
+                consumer.accept(page);
+                after = page.get(page.size() - 1).id().value();
             }
-            List<CatalogChange.Upsert> upserts = new ArrayList<>(page.size());
-            for (StoredRow row : page) {
-                upserts.add(new CatalogChange.Upsert(sequence, stage, json.read(row.document()), row.cataloged()));
-            }
-            consumer.accept(upserts);
-            after = page.get(page.size() - 1).recordId();
         }
+    }
+
+    /** Total records over all stages. */
+    public long countAll() {
+        return requireNonNull(jdbc.queryForObject("SELECT COUNT(*) FROM catalog_records", Long.class));
     }
 
     /** Number of records of each type in a stage. */
@@ -267,6 +276,13 @@ public final class CatalogStore {
         REMOVAL
     }
 
-    private record StoredRow(String recordId, String document, Instant cataloged) {
+    /** A record as stored: its canonical text, not yet parsed, and when it was cataloged. */
+    public record StoredRecord(Stage stage, RecordId id, String document, Instant cataloged) {
+        public StoredRecord {
+            requireNonNull(stage, "stage is null");
+            requireNonNull(id, "id is null");
+            requireNonNull(document, "document is null");
+            requireNonNull(cataloged, "cataloged is null");
+        }
     }
 }

@@ -50,16 +50,17 @@ public final class IndexRebuildWatcher implements AutoCloseable {
     private void run(long id) {
         log.info("Rebuilding the search index (request {})", id);
         long[] lastReport = {0};
+        long[] loaded = {0};
         try {
             indexer.rebuild(progress -> {
+                loaded[0] = progress.done();
                 long now = System.nanoTime();
                 if (now - lastReport[0] >= PROGRESS_INTERVAL_NANOS) {
                     lastReport[0] = now;
-                    requests.progress(id, progress.applied(), progress.head());
+                    requests.progress(id, progress.done(), progress.total());
                 }
             });
-            long head = indexer.appliedSequence();
-            requests.progress(id, head, head);
+            requests.progress(id, loaded[0], loaded[0]);
             requests.finish(id, IndexRebuildRequests.State.DONE, null);
         } catch (RuntimeException e) {
             log.error("Index rebuild {} failed; the previous index stays in use", id, e);

@@ -53,6 +53,11 @@ public final class LiveSearchIndex implements SearchIndex {
     }
 
     @Override
+    public void load(List<CatalogChange.Upsert> records) {
+        current.load(records);
+    }
+
+    @Override
     public void commit() {
         current.commit();
     }

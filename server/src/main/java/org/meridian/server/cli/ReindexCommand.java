@@ -29,11 +29,14 @@ final class ReindexCommand implements Callable<Integer> {
             if (catalog.nodeIsServing()) {
                 indexed = followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), bar, started);
             } else {
-                catalog.storage().indexer().rebuild(progress -> bar.update(progress.applied(), progress.head(),
-                        progress.applied(), Duration.between(started, Instant.now())));
-                indexed = catalog.storage().indexer().appliedSequence();
+                long[] loaded = {0};
+                catalog.storage().indexer().rebuild(progress -> {
+                    loaded[0] = progress.done();
+                    bar.update(progress.done(), progress.total(), progress.done(), Duration.between(started, Instant.now()));
+                });
+                indexed = loaded[0];
             }
-            bar.finish(String.format(Locale.ROOT, "Reindexed %,d changes in %s", indexed,
+            bar.finish(String.format(Locale.ROOT, "Reindexed %,d records in %s", indexed,
                     ProgressBar.duration(Duration.between(started, Instant.now()))));
         }
         return 0;

@@ -12,17 +12,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.AccessScope;
+import org.meridian.catalog.search.Hit;
 import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.catalog.search.Query;
+import org.meridian.catalog.search.SearchResult;
 import org.meridian.server.system.Databases;
 
 class CatalogIngestTest {
@@ -142,6 +148,47 @@ class CatalogIngestTest {
         assertThat(Files.exists(openedGenerations.get(0))).isFalse();
         assertThat(storage.index().search(Query.builder().limit(0).build()).total()).isEqualTo(11);
         assertThat(progress).isNotEmpty();
-        assertThat(progress.get(progress.size() - 1).applied()).isEqualTo(11);
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(new CatalogIndexer.RebuildProgress(11, 11));
+    }
+
+    /**
+     * A rebuild reads the log head, then scans the stored records page by page without holding a
+     * transaction: records changed after the head may be read in either state, or missed. The
+     * changes after the head, applied afterwards, must still leave the new index equal to the
+     * catalog, at the log's head.
+     */
+    @Test
+    void rebuildEndsEqualToTheCatalogWhenRecordsChangeDuringTheScan() throws IOException {
+        storage.ingest().load(List.of(file(datasets(40))), Stage.PRODUCTION, progress -> {
+        });
+        storage.indexer().catchUp();
+        CatalogStore store = storage.store();
+        boolean[] changed = {false};
+
+        storage.indexer().rebuild(progress -> {
+            if (changed[0]) {
+                return;
+            }
+            changed[0] = true;
+            // Ids sort CMIP6.ds0, ds1, ds10, …, ds9: the first pages are read by now, the last not yet.
+            store.upsert(Stage.PRODUCTION, List.of(
+                    aDataset("CMIP6.ds0").withTitle("revised after it was read").build(),
+                    aDataset("CMIP6.ds9").withTitle("revised before it is read").build(),
+                    aDataset("CMIP6.ds99").withTitle("added during the scan").build()));
+            store.remove(Stage.PRODUCTION, List.of(
+                    aDataset("CMIP6.ds1").build().id(), aDataset("CMIP6.ds8").build().id()));
+        });
+
+        Map<String, CatalogRecord> inCatalog = new HashMap<>();
+        store.forEachStoredRecord(100, page -> page.forEach(stored ->
+                inCatalog.put(stored.id().value(), json.read(stored.document()))));
+        SearchResult inIndex = storage.index().search(Query.builder().access(AccessScope.ALL)
+                .limit(Query.MAX_LIMIT).build());
+        assertThat(changed[0]).isTrue();
+        assertThat(inCatalog).hasSize(39);
+        assertThat(inIndex.hits()).extracting(Hit::record)
+                .containsExactlyInAnyOrderElementsOf(inCatalog.values());
+        assertThat(storage.indexer().appliedSequence()).isEqualTo(store.headSequence());
+        assertThat(storage.index().committedSequence()).isEqualTo(store.headSequence());
     }
 }

@@ -106,7 +106,7 @@ class CatalogStoreTest {
         assertThat(log).extracting(CatalogChange::sequence).containsExactly(1L, 2L, 3L);
         assertThat(log.get(0)).isInstanceOf(CatalogChange.Removal.class);
         assertThat(log.get(1)).isEqualTo(new CatalogChange.Upsert(2, Stage.PRODUCTION, b,
-                ((CatalogChange.Upsert) log.get(1)).cataloged()));
+                ((CatalogChange.Upsert) log.get(1)).cataloged(), new RecordJson().write(b)));
         assertThat(log.get(2)).isInstanceOf(CatalogChange.Removal.class);
         assertThat(store.changesAfter(2, 100)).extracting(CatalogChange::sequence).containsExactly(3L);
         assertThat(store.changesAfter(0, 1)).hasSize(1);

@@ -69,7 +69,7 @@ class MeridianCommandTest {
         assertThat(ingest.err()).contains("Loaded 10 records (10 new or changed, 0 unchanged)");
         assertThat(again.err()).contains("Loaded 10 records (0 new or changed, 10 unchanged)");
         assertThat(reindex.exitCode()).as(reindex.err()).isZero();
-        assertThat(reindex.err()).contains("Reindexed 10 changes");
+        assertThat(reindex.err()).contains("Reindexed 10 records");
     }
 
     @Test
