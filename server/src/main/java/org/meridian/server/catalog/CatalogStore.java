@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.meridian.catalog.CatalogChange;
@@ -26,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -140,6 +144,25 @@ public final class CatalogStore {
         }));
     }
 
+    /**
+     * Takes the catalog's write lock for the surrounding transaction, which must exist. A caller
+     * that decides what to write from what is stored (ownership, created or replaced) reads under
+     * it, so no other writer can change that picture before its own write commits.
+     */
+    public void lockForWrite() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("lockForWrite needs a surrounding transaction");
+        }
+        lockHead();
+    }
+
+    /** Those of {@code ids} that the stage holds. */
+    public Set<RecordId> storedIds(Stage stage, Collection<RecordId> ids) {
+        Set<RecordId> stored = new HashSet<>();
+        existingHashes(stage, ids).keySet().forEach(id -> stored.add(RecordId.of(id)));
+        return stored;
+    }
+
     /** The sequence of the newest committed change; 0 when the log is empty. */
     public long headSequence() {
         return requireNonNull(jdbc.queryForObject("SELECT last_sequence FROM catalog_log_head WHERE id = 1", Long.class));
@@ -174,6 +197,37 @@ public final class CatalogStore {
     public Optional<CatalogRecord> find(Stage stage, RecordId id) {
         return jdbc.query("SELECT document FROM catalog_records WHERE stage = ? AND record_id = ?",
                 (row, number) -> json.read(row.getString(1)), stage.name(), id.value()).stream().findFirst();
+    }
+
+    /** The stored records of a stage among {@code ids}; ids it does not hold are left out. */
+    public Map<RecordId, CatalogRecord> findAll(Stage stage, Collection<RecordId> ids) {
+        Map<RecordId, CatalogRecord> found = new LinkedHashMap<>();
+        forEachChunk(ids.stream().map(RecordId::value).toList(), chunk -> named.query(
+                "SELECT document FROM catalog_records WHERE stage = :stage AND record_id IN (:ids)",
+                new MapSqlParameterSource("stage", stage.name()).addValue("ids", chunk),
+                row -> {
+                    CatalogRecord record = json.read(row.getString(1));
+                    found.put(record.id(), record);
+                }));
+        return found;
+    }
+
+    /** The files and aggregations a stage holds for a dataset, in id order. */
+    public List<RecordId> memberIds(Stage stage, RecordId datasetId) {
+        return jdbc.query("SELECT record_id FROM catalog_records WHERE dataset_id = ? AND stage = ? ORDER BY record_id",
+                (row, number) -> RecordId.of(row.getString(1)), datasetId.value(), stage.name());
+    }
+
+    /** Those of {@code masterIds} that some stored record, in any stage, carries. */
+    public Set<String> storedMasterIds(Collection<String> masterIds) {
+        Set<String> stored = new HashSet<>();
+        forEachChunk(List.copyOf(masterIds), chunk -> named.query(
+                "SELECT DISTINCT master_id FROM catalog_records WHERE master_id IN (:ids)",
+                new MapSqlParameterSource("ids", chunk),
+                row -> {
+                    stored.add(row.getString(1));
+                }));
+        return stored;
     }
 
     /**
@@ -247,18 +301,22 @@ public final class CatalogStore {
         jdbc.update("UPDATE catalog_log_head SET last_sequence = ? WHERE id = 1", head + logRows.size());
     }
 
-    private Map<String, String> existingHashes(Stage stage, java.util.Collection<RecordId> ids) {
+    private Map<String, String> existingHashes(Stage stage, Collection<RecordId> ids) {
         Map<String, String> hashes = new HashMap<>();
-        List<String> values = ids.stream().map(RecordId::value).toList();
-        for (int start = 0; start < values.size(); start += LOOKUP_CHUNK) {
-            List<String> chunk = values.subList(start, Math.min(values.size(), start + LOOKUP_CHUNK));
-            named.query("SELECT record_id, content_hash FROM catalog_records WHERE stage = :stage AND record_id IN (:ids)",
-                    new MapSqlParameterSource("stage", stage.name()).addValue("ids", chunk),
-                    row -> {
-                        hashes.put(row.getString(1), row.getString(2));
-                    });
-        }
+        forEachChunk(ids.stream().map(RecordId::value).toList(), chunk -> named.query(
+                "SELECT record_id, content_hash FROM catalog_records WHERE stage = :stage AND record_id IN (:ids)",
+                new MapSqlParameterSource("stage", stage.name()).addValue("ids", chunk),
+                row -> {
+                    hashes.put(row.getString(1), row.getString(2));
+                }));
         return hashes;
+    }
+
+    /** Splits an IN list into chunks every database accepts. */
+    private static void forEachChunk(List<String> values, Consumer<List<String>> lookup) {
+        for (int start = 0; start < values.size(); start += LOOKUP_CHUNK) {
+            lookup.accept(values.subList(start, Math.min(values.size(), start + LOOKUP_CHUNK)));
+        }
     }
 
     private static Instant instant(Object value) {

@@ -5,12 +5,12 @@ import org.meridian.server.system.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No record with the requested id is visible to the caller. Stable code: {@code record-not-found}. */
-class RecordNotFoundException extends ProblemException {
+public class RecordNotFoundException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     private final String id;
 
-    RecordNotFoundException(String description, String id) {
+    public RecordNotFoundException(String description, String id) {
         super("record-not-found", HttpStatus.NOT_FOUND, "Record not found",
                 "This node has no " + description + " with id '" + id + "'");
         this.id = id;

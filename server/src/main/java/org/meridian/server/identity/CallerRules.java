@@ -26,6 +26,11 @@ final class CallerRules {
         return rule(caller -> caller.hasNodeRole(NodeRole.NODE_ADMIN));
     }
 
+    /** Publishes for some organisation, or administers the node; which records is decided later. */
+    AuthorizationManager<RequestAuthorizationContext> publisher() {
+        return rule(caller -> caller.hasNodeRole(NodeRole.NODE_ADMIN) || !caller.publishingOrganisations().isEmpty());
+    }
+
     AuthorizationManager<RequestAuthorizationContext> auditor() {
         return rule(caller -> caller.hasNodeRole(NodeRole.AUDITOR) || caller.hasNodeRole(NodeRole.NODE_ADMIN));
     }

@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class AuthorizationMatrixTest extends BootedNode {
     /** Who may reach an endpoint. */
     enum Access {
-        PUBLIC, SIGNED_IN, ORG_ADMIN, AUDITOR, NODE_ADMIN,
+        PUBLIC, SIGNED_IN, PUBLISHER, ORG_ADMIN, AUDITOR, NODE_ADMIN,
         /** Signed in with a browser session; an API token may not mint further tokens. */
         SESSION_ONLY
     }
@@ -60,6 +60,10 @@ class AuthorizationMatrixTest extends BootedNode {
             Map.entry("GET /api/v1/search", Access.PUBLIC),
             Map.entry("GET /api/v1/records/{id}", Access.PUBLIC),
             Map.entry("GET /api/v1/datasets/{id}/files", Access.PUBLIC),
+            Map.entry("POST /api/v1/records", Access.PUBLISHER),
+            Map.entry("PUT /api/v1/records/{id}", Access.PUBLISHER),
+            Map.entry("DELETE /api/v1/records/{id}", Access.PUBLISHER),
+            Map.entry("DELETE /api/v1/records", Access.PUBLISHER),
             Map.entry("GET /api/v1/openapi.json", Access.PUBLIC),
             Map.entry("GET /esg-search/search", Access.PUBLIC),
             Map.entry("GET /esgf-1-5-bridge", Access.PUBLIC),
@@ -183,6 +187,8 @@ class AuthorizationMatrixTest extends BootedNode {
         return switch (access) {
             case PUBLIC -> true;
             case SIGNED_IN -> who != Who.ANONYMOUS;
+            // An organisation's admin does not publish unless also granted the publisher role.
+            case PUBLISHER -> who == Who.PUBLISHER || who == Who.NODE_ADMIN;
             case ORG_ADMIN -> who == Who.ORG_ADMIN || who == Who.NODE_ADMIN;
             case AUDITOR -> who == Who.AUDITOR || who == Who.NODE_ADMIN;
             case NODE_ADMIN -> who == Who.NODE_ADMIN;
