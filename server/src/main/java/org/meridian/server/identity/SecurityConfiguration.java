@@ -10,7 +10,10 @@ import org.meridian.server.system.RequestIds;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -64,6 +67,21 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    TransportPolicy transportPolicy(MeridianProperties properties, Environment environment) {
+        return TransportPolicy.of(properties.transport(), environment);
+    }
+
+    /** The extra plain-HTTP port that only redirects to the TLS port, when one is configured. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> plainHttpRedirectPort(TransportPolicy transport) {
+        return factory -> {
+            if (transport.redirectPort() != 0) {
+                factory.addAdditionalConnectors(transport.redirectConnector());
+            }
+        };
+    }
+
+    @Bean
     EnvironmentVariables environmentVariables() {
         return EnvironmentVariables.ProcessEnvironment.INSTANCE;
     }
@@ -84,10 +102,11 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity, CallerResolver callers,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers,
-            MeridianProperties properties, EnvironmentVariables environment) throws Exception {
+            MeridianProperties properties, EnvironmentVariables environment, TransportPolicy transport) throws Exception {
         UnmappedRequests unmapped = new UnmappedRequests(handlers);
         CallerRules rules = new CallerRules(callers);
         SecurityResponses responses = new SecurityResponses(identity, callers);
+        transport.applyTo(http);
         MeridianProperties.SingleSignOn sso = properties.identity().sso();
         if (sso.enabled()) {
             singleSignOn(http, new IdentityProviderRegistrations(sso, environment),

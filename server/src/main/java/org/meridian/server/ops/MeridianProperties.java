@@ -3,6 +3,7 @@ package org.meridian.server.ops;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -31,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param search search settings
  * @param indexer how the indexer follows the change log
  * @param identity accounts, login and token policy
+ * @param transport how the node treats requests that did not arrive over TLS
  */
 // Unknown settings are refused rather than ignored: a misspelt name would otherwise silently
 // keep its default, and a client secret written into a file would be accepted without a word.
@@ -44,7 +46,8 @@ public record MeridianProperties(
         @Valid @NotNull @DefaultValue Database database,
         @Valid @NotNull @DefaultValue Search search,
         @Valid @NotNull @DefaultValue Indexer indexer,
-        @Valid @NotNull @DefaultValue Identity identity) {
+        @Valid @NotNull @DefaultValue Identity identity,
+        @Valid @NotNull @DefaultValue Transport transport) {
 
     public MeridianProperties {
         requireNonNull(dataDir, "dataDir is null");
@@ -86,6 +89,28 @@ public record MeridianProperties(
             @NotNull @DefaultValue("1s") Duration pollInterval,
             @Positive @DefaultValue("5000") int batchSize,
             @NotNull @DefaultValue("5s") Duration commitInterval) {
+    }
+
+    /**
+     * TLS itself is Spring Boot's {@code server.ssl.*} (or a proxy in front that sets
+     * {@code X-Forwarded-Proto}, with {@code server.forward-headers-strategy: native}); these
+     * say what a request that did not arrive over TLS gets.
+     *
+     * @param plainHttp {@code allow}, {@code redirect} (to the same URL over https) or
+     *     {@code refuse} (403 problem); anything but {@code allow} needs TLS or a proxy
+     * @param redirectPort an extra plain-HTTP port that only redirects to the TLS port, so
+     *     {@code http://} bookmarks keep working; 0 for none; needs {@code server.ssl}
+     */
+    public record Transport(
+            @NotNull @DefaultValue("allow") PlainHttp plainHttp,
+            @Min(0) @Max(65535) @DefaultValue("0") int redirectPort) {
+    }
+
+    /** What a request that did not arrive over TLS gets. */
+    public enum PlainHttp {
+        ALLOW,
+        REDIRECT,
+        REFUSE
     }
 
     /**
