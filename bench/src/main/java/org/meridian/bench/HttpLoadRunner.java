@@ -25,8 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "distinct", where every request is counted afresh: queries with facets list them in a different
  * order each time (same work), the others add a never-matching negation ({@code source_id!=absent-N}).
  *
+ * <p>With an API token as the fourth argument it also runs the selective query anonymously and
+ * with the token, one after the other, so the difference is what authenticating a request costs.
+ *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.meridian.bench.HttpLoadRunner
- * http://localhost:8080 [clients] [seconds]}. Only loopback targets are allowed.
+ * http://localhost:8080 [clients] [seconds] [token]}. Only loopback targets are allowed.
  */
 public final class HttpLoadRunner {
     /** What ESGF clients typically send (esgf-pyclient's counts call, facet drill-down, text search). */
@@ -57,7 +60,7 @@ public final class HttpLoadRunner {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: HttpLoadRunner BASE_URL [clients=4] [seconds=15]");
+            System.err.println("usage: HttpLoadRunner BASE_URL [clients=4] [seconds=15] [token]");
             System.exit(2);
         }
         URI base = URI.create(args[0]);
@@ -68,7 +71,10 @@ public final class HttpLoadRunner {
         }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        List<Result> results = run(base, clients, Duration.ofSeconds(seconds));
+        List<Result> results = new ArrayList<>(run(base, clients, Duration.ofSeconds(seconds)));
+        if (args.length > 3) {
+            results.addAll(authenticationOverhead(base, clients, Duration.ofSeconds(seconds), args[3]));
+        }
         System.out.printf(Locale.ROOT, "%-58s %9s %9s %9s %10s %8s%n", "query", "requests", "p50 ms", "p99 ms", "req/s", "errors");
         for (Result result : results) {
             System.out.printf(Locale.ROOT, "%-58s %9d %9.2f %9.2f %10.1f %8d%n", result.name(), result.requests(),
@@ -91,11 +97,31 @@ public final class HttpLoadRunner {
         return results;
     }
 
+    /** The same repeated query as anonymous and as a token holder, each after its own warm-up. */
+    static List<Result> authenticationOverhead(URI base, int clients, Duration duration, String token) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String path = QUERIES.get("selective facet query");
+        List<Result> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            for (String bearer : new String[] {null, token}) {
+                String name = "selective facet query, " + (bearer == null ? "anonymous" : "with bearer token");
+                measure(http, pool, base, path, false, bearer, clients, Duration.ofSeconds(3));
+                results.add(summarise(name, measure(http, pool, base, path, false, bearer, clients, duration), duration));
+            }
+        }
+        return results;
+    }
+
     private record Samples(long[] nanos, int count, int failures) {
     }
 
     private static Samples measure(HttpClient http, ExecutorService pool, URI base, String path, boolean distinct,
             int clients, Duration duration) throws Exception {
+        return measure(http, pool, base, path, distinct, null, clients, duration);
+    }
+
+    private static Samples measure(HttpClient http, ExecutorService pool, URI base, String path, boolean distinct,
+            String bearer, int clients, Duration duration) throws Exception {
         long deadline = System.nanoTime() + duration.toNanos();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger variant = new AtomicInteger();
@@ -104,7 +130,11 @@ public final class HttpLoadRunner {
             futures.add(pool.submit(() -> {
                 long[] samples = new long[1 << 16];
                 int count = 0;
-                HttpRequest repeated = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
+                HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+                if (bearer != null) {
+                    builder.header("Authorization", "Bearer " + bearer);
+                }
+                HttpRequest repeated = builder.build();
                 while (System.nanoTime() < deadline) {
                     HttpRequest request = distinct
                             ? HttpRequest.newBuilder(base.resolve(distinctVariant(path, variant.incrementAndGet())))

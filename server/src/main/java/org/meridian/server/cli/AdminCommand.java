@@ -5,17 +5,21 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.meridian.server.audit.Actor;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.identity.Caller;
+import org.meridian.server.identity.CreatedToken;
 import org.meridian.server.identity.IdentityService;
 import org.meridian.server.identity.IdentityStore;
 import org.meridian.server.identity.NewUser;
 import org.meridian.server.identity.NodeRole;
+import org.meridian.server.identity.TokenScope;
 import org.meridian.server.identity.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Bootstrap accounts: create the first administrator, hand out setup links, end bootstrap login.",
-        subcommands = {AdminCommand.CreateUser.class, AdminCommand.SetupLink.class, AdminCommand.DisableBootstrap.class})
+        subcommands = {AdminCommand.CreateUser.class, AdminCommand.SetupLink.class, AdminCommand.CreateToken.class,
+            AdminCommand.DisableBootstrap.class})
 final class AdminCommand implements Runnable {
     @Override
     public void run() {
@@ -126,6 +131,46 @@ final class AdminCommand implements Runnable {
             return withIdentity(data, (identity, publicUrl) -> {
                 String secret = identity.createSetupLink(Actor.commandLine(), "-", username);
                 System.out.println("Setup link (one use, expires): " + setupLink(publicUrl, secret));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "create-token", mixinStandardHelpOptions = true,
+            description = {"Create an API token for an existing user and print its secret once.",
+                    "For scripts and service accounts that never sign in; the token has the user's roles,",
+                    "narrowed to the scopes given."})
+    static final class CreateToken implements Callable<Integer> {
+        @Mixin
+        OfflineOptions data;
+
+        @Option(names = "--username", required = true, description = "The account the token acts for.")
+        String username;
+
+        @Option(names = "--name", required = true, description = "What the token is for, shown in token lists.")
+        String name;
+
+        @Option(names = "--scope", required = true, split = ",", description = "read, publish and/or admin.")
+        List<String> scopes;
+
+        @Option(names = "--days", defaultValue = "90", description = "Days until it expires (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Override
+        public Integer call() throws IOException {
+            Set<TokenScope> parsed = EnumSet.noneOf(TokenScope.class);
+            for (String scope : scopes) {
+                parsed.add(TokenScope.parse(scope.strip()).orElseThrow(() -> new IllegalArgumentException(
+                        "--scope: '" + scope + "' is not one of read, publish, admin")));
+            }
+            if (days < 1) {
+                throw new IllegalArgumentException("--days: must be at least 1, got " + days);
+            }
+            return withIdentity(data, (identity, publicUrl) -> {
+                CreatedToken created = identity.createTokenAtCommandLine(username, name, parsed, Duration.ofDays(days));
+                System.out.println(created.secret());
+                System.err.println("Token " + created.token().id() + " for " + username + " expires "
+                        + created.token().expiresAt() + "; the secret above is shown only now.");
                 return 0;
             });
         }

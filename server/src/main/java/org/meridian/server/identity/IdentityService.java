@@ -296,6 +296,22 @@ public final class IdentityService {
             denied(caller.actor(), "token.create", user.username(), requestId, "tokens cannot create tokens");
             throw IdentityProblem.forbidden("an API token cannot create further tokens; sign in to create one");
         }
+        return issueToken(caller.actor(), user, requestId, name, scopes, lifetime);
+    }
+
+    /**
+     * A token for a user, made by an operator at the node's machine (for scripts and service
+     * accounts that never sign in); audited as done at the command line.
+     */
+    public CreatedToken createTokenAtCommandLine(String username, String name, Set<TokenScope> scopes,
+            Duration lifetime) {
+        User user = store.findByUsername(normaliseUsername(username))
+                .orElseThrow(() -> IdentityProblem.notFound("user", "no user named '" + username + "'"));
+        return issueToken(Actor.commandLine(), user, AuditEntry.NO_REQUEST, name, scopes, lifetime);
+    }
+
+    private CreatedToken issueToken(Actor actor, User user, String requestId, String name, Set<TokenScope> scopes,
+            Duration lifetime) {
         if (name == null || name.isBlank() || name.length() > 128) {
             throw IdentityProblem.invalid("name", "name must be 1-128 characters");
         }
@@ -312,8 +328,8 @@ public final class IdentityService {
                 now.plus(lifetime), Optional.empty(), Optional.empty());
         inTransaction(() -> {
             store.insertToken(token, Secrets.hash(secret));
-            audit.append(AuditEntry.of(caller.actor(), "token.create", token.id(), Outcome.SUCCESS, requestId,
-                    Map.of("name", token.name(), "scopes", TokenScope.encode(scopes),
+            audit.append(AuditEntry.of(actor, "token.create", token.id(), Outcome.SUCCESS, requestId,
+                    Map.of("user", user.username(), "name", token.name(), "scopes", TokenScope.encode(scopes),
                             "expires_at", token.expiresAt().toString())));
             return null;
         });

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.RecordJson;
 import org.meridian.server.system.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,6 +53,36 @@ class AdminAndAuditCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("Setup link \\(one use, expires\\): http://localhost:8080/setup\\?secret=mrs_[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void createsATokenForAnExistingUserPrintingItsSecretOnceAndAuditingIt() throws Exception {
+        createAdmin("root");
+
+        CommandLineRun run = CommandLineRun.of("admin", "create-token", "--data-dir", dataDir.toString(),
+                "--username", "root", "--name", "nightly sync", "--scope", "read,publish", "--days", "7");
+        CommandLineRun badScope = CommandLineRun.of("admin", "create-token", "--data-dir", dataDir.toString(),
+                "--username", "root", "--name", "x", "--scope", "write");
+        CommandLineRun nobody = CommandLineRun.of("admin", "create-token", "--data-dir", dataDir.toString(),
+                "--username", "nobody", "--name", "x", "--scope", "read");
+
+        assertThat(run.exitCode()).isZero();
+        String secret = run.out().strip();
+        assertThat(secret).matches("mrd_[A-Za-z0-9_-]{43}");
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
+            assertThat(new JdbcTemplate(dataSource).queryForObject(
+                    "SELECT scopes FROM api_tokens WHERE secret_hash = ?", String.class, RecordJson.sha256Hex(secret)))
+                    .isEqualTo("read,publish");
+        }
+        Path export = dataDir.resolve("audit.jsonl");
+        assertThat(CommandLineRun.of("audit", "export", "--data-dir", dataDir.toString(), "--out", export.toString())
+                .exitCode()).isZero();
+        assertThat(Files.readString(export)).contains("\"action\":\"token.create\"").contains("command-line:")
+                .contains("\"user\":\"root\"").doesNotContain(secret);
+        assertThat(badScope.exitCode()).isNotZero();
+        assertThat(badScope.errorLines()).singleElement().asString().contains("--scope: 'write' is not one of");
+        assertThat(nobody.exitCode()).isEqualTo(1);
+        assertThat(nobody.errorLines()).singleElement().asString().contains("no user named 'nobody'");
     }
 
     @Test

@@ -152,7 +152,8 @@ class MeridianCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .containsPattern("meridian\\.identity\\.sso\\.providers\\[0]\\.client-secret-env = MERIDIAN_SSO_UNI_SECRET +# .*meridian\\.yaml.*")
-                .containsPattern("meridian\\.identity\\.sso\\.providers\\[0]\\.group-mappings\\[0]\\.role = PUBLISHER")
+                .containsPattern("meridian\\.identity\\.sso\\.providers\\[0]\\.group-mappings\\[0]\\.role = publisher")
+                .containsPattern("meridian\\.identity\\.min-password-length = 12 ")
                 .containsPattern("meridian\\.identity\\.sso\\.providers\\[0]\\.group-claim = groups +# built-in default");
     }
 

@@ -1,0 +1,133 @@
+package org.meridian.server.ops;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.Environment;
+
+/**
+ * Every setting the node runs with, by name, with where each value came from: all of
+ * {@code meridian.*} (read from the bound records, so a new setting is listed without a
+ * hand-kept list) and the server settings an operator sets beside them.
+ */
+public final class EffectiveConfiguration {
+    /**
+     * Names of settings whose value is a secret: the name ends with what it holds
+     * ({@code keystore.password}, {@code client-secret}), so {@code min-password-length},
+     * {@code max-token-lifetime} or {@code client-secret-env} (a variable's name) are shown.
+     */
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|private-key)");
+    /** Boot settings that decide how the node is reached and protected. */
+    private static final List<String> SERVER_PROPERTIES = List.of("server.port", "server.address", "server.ssl.enabled",
+            "server.ssl.bundle", "server.forward-headers-strategy", "management.server.port");
+
+    /**
+     * One setting.
+     *
+     * @param value  the value as text; "(unset)" for a server setting nobody set
+     * @param secret whether the value must never be shown
+     */
+    public record Setting(String name, String value, boolean secret, String origin) {
+        public Setting {
+            requireNonNull(name, "name is null");
+            requireNonNull(value, "value is null");
+            requireNonNull(origin, "origin is null");
+        }
+
+        /** The value as it may be printed or recorded. */
+        public String shownValue() {
+            return secret && !value.isEmpty() ? "******" : value;
+        }
+    }
+
+    private final List<Setting> settings;
+
+    private EffectiveConfiguration(List<Setting> settings) {
+        this.settings = List.copyOf(settings);
+    }
+
+    /** The given settings, in that order. */
+    public static EffectiveConfiguration of(List<Setting> settings) {
+        return new EffectiveConfiguration(settings);
+    }
+
+    public static EffectiveConfiguration of(MeridianProperties properties, Environment environment) {
+        List<String[]> rows = new ArrayList<>();
+        flatten("meridian", properties, rows);
+        for (String name : SERVER_PROPERTIES) {
+            String value = environment.getProperty(name);
+            rows.add(new String[] {name, value == null ? "(unset)" : value});
+        }
+        List<Setting> settings = new ArrayList<>();
+        for (String[] row : rows) {
+            settings.add(new Setting(row[0], row[1], isSecret(row[0]), origin(environment, row[0])));
+        }
+        return new EffectiveConfiguration(settings);
+    }
+
+    static boolean isSecret(String name) {
+        return SECRET.matcher(name).matches();
+    }
+
+    public List<Setting> settings() {
+        return settings;
+    }
+
+    /** Setting name to value, in listing order. */
+    public Map<String, Setting> byName() {
+        Map<String, Setting> byName = new LinkedHashMap<>();
+        settings.forEach(setting -> byName.put(setting.name(), setting));
+        return byName;
+    }
+
+    private static void flatten(String prefix, Object value, List<String[]> rows) {
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    flatten(prefix + "." + kebab(component.getName()), component.getAccessor().invoke(record), rows);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read configuration " + prefix, e);
+                }
+            }
+        } else if (value instanceof List<?> values && values.stream().anyMatch(Record.class::isInstance)) {
+            // A list of settings groups (identity providers, group mappings): one line per setting.
+            for (int index = 0; index < values.size(); index++) {
+                flatten(prefix + "[" + index + "]", values.get(index), rows);
+            }
+        } else if (value instanceof Collection<?> values) {
+            rows.add(new String[] {prefix, String.join(",", values.stream().map(String::valueOf).toList())});
+        } else if (value instanceof Enum<?> constant) {
+            rows.add(new String[] {prefix, constant.name().toLowerCase(Locale.ROOT)});
+        } else {
+            rows.add(new String[] {prefix, String.valueOf(value)});
+        }
+    }
+
+    private static String origin(Environment environment, String name) {
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            for (String candidate : List.of(name, name + "[0]")) {
+                ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.of(candidate));
+                if (property != null) {
+                    return property.getOrigin() == null ? String.valueOf(source.getUnderlyingSource())
+                            : property.getOrigin().toString();
+                }
+            }
+        }
+        return "built-in default";
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+}
