@@ -65,11 +65,15 @@ public record MeridianProperties(
     /**
      * @param url JDBC URL; empty means the embedded H2 file database under {@code <data-dir>/db}
      * @param user database user
+     * @param passwordEnv the environment variable holding the database password (passwords
+     *     are never read from configuration files); empty for none, as the embedded H2 file has
      * @param poolSize connections kept open
      */
     public record Database(
             @DefaultValue("") String url,
             @DefaultValue("sa") String user,
+            @Pattern(regexp = "|[A-Z_][A-Z0-9_]*", message = "must name an environment variable (A-Z, 0-9, '_')")
+            @DefaultValue("") String passwordEnv,
             @Positive @DefaultValue("8") int poolSize) {
     }
 

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.meridian.server.ops.EnvironmentVariables;
+import org.meridian.server.ops.InvalidSetting;
 import org.meridian.server.ops.MeridianProperties;
 
 /**
@@ -46,8 +48,13 @@ public final class Databases {
     public static HikariDataSource openMigrated(MeridianProperties properties, int poolSize) {
         MeridianProperties.Database database = properties.database();
         String url = database.url().isBlank() ? embeddedUrl(properties.dataDir()) : database.url();
-        // The password comes from the secrets store once it exists; the embedded database has none.
-        HikariDataSource dataSource = open(url, database.user(), "", poolSize);
+        String password = "";
+        if (!database.passwordEnv().isEmpty()) {
+            password = EnvironmentVariables.ProcessEnvironment.INSTANCE.get(database.passwordEnv()).orElseThrow(() ->
+                    new InvalidSetting("meridian.database.password-env", "environment variable "
+                            + database.passwordEnv() + " is not set; it must hold the database password"));
+        }
+        HikariDataSource dataSource = open(url, database.user(), password, poolSize);
         try {
             migrate(dataSource);
             return dataSource;

@@ -173,6 +173,24 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aDatabasePasswordVariableThatIsNotSetStopsTheCommandNamingIt() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), """
+                meridian:
+                  database:
+                    url: jdbc:postgresql://localhost:1/meridian
+                    user: meridian
+                    password-env: MERIDIAN_TEST_PASSWORD_THAT_IS_NEVER_SET
+                """);
+
+        CommandLineRun run = CommandLineRun.of("admin", "setup-link", "--config", config.toString(),
+                "--username", "nobody");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString().contains("meridian.database.password-env")
+                .contains("MERIDIAN_TEST_PASSWORD_THAT_IS_NEVER_SET is not set");
+    }
+
+    @Test
     void aClientSecretInsteadOfItsVariableIsRefused() throws IOException {
         Path config = Files.writeString(directory.resolve("meridian.yaml"), SINGLE_SIGN_ON.formatted(
                 "https://login.uni.example/realms/research", "client-secret: hunter2-but-longer"));
