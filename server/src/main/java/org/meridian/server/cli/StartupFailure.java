@@ -1,8 +1,8 @@
 package org.meridian.server.cli;
 
 import java.util.stream.Collectors;
-import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.meridian.server.ops.InvalidSetting;
+import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;

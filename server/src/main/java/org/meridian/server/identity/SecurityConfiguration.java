@@ -6,15 +6,16 @@ import javax.sql.DataSource;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.ops.EnvironmentVariables;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.system.RequestBodyLimit;
 import org.meridian.server.system.RequestIds;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -96,6 +97,17 @@ public class SecurityConfiguration {
         FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
         // Before Spring Security's chain (order -100), so refusals carry a request id too.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** The largest request body: a bulk write of 10,000 records fits several times over. */
+    private static final long MAX_REQUEST_BODY_BYTES = 64L * 1024 * 1024;
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit() {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(MAX_REQUEST_BODY_BYTES));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 
