@@ -1,0 +1,122 @@
+package org.meridian.server.scenario;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.server.audit.Actor;
+import org.meridian.server.identity.Caller;
+import org.meridian.server.identity.NewUser;
+import org.meridian.server.identity.NodeRole;
+import org.meridian.server.identity.OrgRole;
+import org.meridian.server.identity.User;
+import org.meridian.server.testing.BootedNode;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An analyst in Chromium: signs in, runs a stored model from the Scenarios page, watches the run
+ * finish without reloading, and reads the box plots and statistics, with the page's
+ * Content-Security-Policy enforced (no console errors).
+ */
+class ScenarioPagesBrowserTest extends BootedNode {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync");
+    private static final String PASSWORD = "a long and unusual passphrase";
+    private static Playwright playwright;
+
+    @Autowired
+    ScenarioRuns scenarios;
+
+    @BeforeAll
+    static void startPlaywright() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "Skipped: no Chromium at " + CHROMIUM + " (install Debian's chromium package to run browser tests)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    @AfterAll
+    static void stopPlaywright() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void runAModelAndReadItsPlotsAndStatistics(@TempDir Path profile) throws Exception {
+        User root = identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "t",
+                new NewUser("root", Optional.empty(), Optional.empty(), Set.of(NodeRole.NODE_ADMIN)), Optional.empty());
+        identity.createOrganisation(Caller.of(root), "t", "ipsl", "IPSL");
+        identity.createUser(Caller.of(root), Actor.user("root"), "t",
+                new NewUser("analyst", Optional.empty(), Optional.empty(), Set.of()), Optional.of(PASSWORD));
+        identity.grantRole(Caller.of(root), "t", "analyst", "ipsl", OrgRole.MEMBER);
+        scenarios.addModel(Caller.of(root), "t", "simple-electrolysis",
+                Files.readString(Path.of("..", "examples", "scenarios", "simple-electrolysis.yaml")));
+
+        try (BrowserContext browser = playwright.chromium().launchPersistentContext(profile.resolve("chromium"),
+                new BrowserType.LaunchPersistentContextOptions()
+                        .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS)
+                        .setEnv(Map.of("HOME", profile.toString(), "TMPDIR", profile.toString()))
+                        .setBaseURL("http://localhost:" + port).setViewportSize(1280, 900))) {
+            browser.setDefaultTimeout(15_000);
+            Page page = browser.newPage();
+            List<String> consoleErrors = new ArrayList<>();
+            page.onConsoleMessage(message -> {
+                // Failed loads are caught below with their URL, except the browser's own favicon
+                // request, which pages never see; CSP refusals and script errors land here.
+                if (message.type().equals("error") && !message.text().startsWith("Failed to load resource")) {
+                    consoleErrors.add(message.text());
+                }
+            });
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    consoleErrors.add(response.status() + " " + response.url());
+                }
+            });
+
+            page.navigate("/scenarios");
+            assertThat(page).hasURL(Pattern.compile("/login$"));
+            page.getByLabel("Username").fill("analyst");
+            page.getByLabel("Password").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.navigate("/scenarios");
+            assertThat(page.locator("main h1")).hasText("Scenarios");
+
+            page.getByLabel("Samples per scenario").fill("50000");
+            page.getByLabel("Seed").fill("7");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run")).click();
+
+            assertThat(page).hasURL(Pattern.compile("/scenarios/runs/[0-9a-f-]+$"));
+            assertThat(page.locator(".run-status__label")).hasText("succeeded");
+            assertThat(page.getByRole(AriaRole.IMG).first()).isVisible();
+            assertThat(page.locator("figure.result-chart")).not().hasCount(0);
+            assertThat(page.locator("figure.result-chart table").first()).containsText("Base Electrolysis");
+            assertThat(page.getByLabel("Shared with")).isVisible();
+
+            page.getByLabel("Shared with").selectOption("ipsl");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save sharing")).click();
+            assertThat(page.getByLabel("Shared with")).hasValue("ipsl");
+
+            page.navigate("/scenarios");
+            assertThat(page.locator("table.results-table").last()).containsText("ipsl");
+            org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
+        }
+    }
+}
