@@ -16,6 +16,7 @@ import org.meridian.server.identity.IdentityService;
 import org.meridian.server.identity.IdentityStore;
 import org.meridian.server.identity.NewUser;
 import org.meridian.server.identity.NodeRole;
+import org.meridian.server.identity.SetupLinks;
 import org.meridian.server.identity.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +51,7 @@ final class AdminCommand implements Runnable {
     }
 
     static String setupLink(String publicUrl, String secret) {
-        return publicUrl.replaceAll("/+$", "") + "/setup?secret=" + secret;
+        return SetupLinks.address(publicUrl, secret);
     }
 
     @Command(name = "create-user", mixinStandardHelpOptions = true,

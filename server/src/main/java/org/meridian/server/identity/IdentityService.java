@@ -154,6 +154,12 @@ public final class IdentityService {
         return store.listUsers();
     }
 
+    /** Accounts locked by failed sign-ins at this moment, by user id, with when each lock ends. */
+    public Map<String, Instant> lockedAccounts(Caller caller) {
+        requireNodeAdmin(caller, "list accounts");
+        return store.lockedUntil(clock.instant());
+    }
+
     private User existingUser(String username) {
         return findUser(username).orElseThrow(
                 () -> IdentityProblem.notFound("user", "no account named '" + username + "'"));
@@ -198,6 +204,10 @@ public final class IdentityService {
         User user = existingUser(username);
         inTransaction(() -> {
             store.setEnabled(user.id(), enabled);
+            // As with revoking the role: the node must keep an administrator who can sign in.
+            if (!enabled && store.countActiveNodeAdmins(false) == 0) {
+                throw IdentityProblem.conflict("enabled", "the node would be left without an enabled node-admin");
+            }
             audit.append(AuditEntry.of(caller.actor(), enabled ? "user.enable" : "user.disable", user.username(),
                     Outcome.SUCCESS, requestId, Map.of()));
             return null;

@@ -111,6 +111,7 @@ public class SecurityConfiguration {
                         .access(rules.publisher())
                         .requestMatchers("/api/v1/me", "/api/v1/tokens", "/api/v1/tokens/*").access(rules.signedIn())
                         .requestMatchers("/account", "/account/**").access(rules.signedIn())
+                        .requestMatchers("/admin/users", "/admin/users/**").access(rules.nodeAdmin())
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").access(rules.signedIn())
                         .requestMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**")
                         .access(rules.signedIn())
