@@ -417,6 +417,27 @@ public final class IdentityService {
         return store.findOrganisation(id);
     }
 
+    /** The organisations whose roles the caller may manage: all for node administrators, else those they are admin of. */
+    public List<Organisation> organisationsAdministeredBy(Caller caller) {
+        return store.listOrganisations().stream().filter(organisation -> caller.administers(organisation.id())).toList();
+    }
+
+    /**
+     * Everyone holding a role in the organisation, for its admins and node administrators. A
+     * refusal is audited like a refused role change; it is decided before the organisation is
+     * looked up, so others cannot probe which organisations exist.
+     */
+    public List<User> organisationMembers(Caller caller, String requestId, String organisationId) {
+        if (!caller.administers(organisationId)) {
+            denied(caller.actor(), "organisation.members", organisationId, requestId, "not an admin of the organisation");
+            throw IdentityProblem.forbidden("only admins of organisation '" + organisationId
+                    + "' or node administrators may see its members");
+        }
+        store.findOrganisation(organisationId).orElseThrow(
+                () -> IdentityProblem.notFound("organisation", "no organisation '" + organisationId + "'"));
+        return store.listMembers(organisationId);
+    }
+
     /** Grants an organisation role; the organisation's admins and node administrators may. */
     public void grantRole(Caller caller, String requestId, String username, String organisationId, OrgRole role) {
         changeRole(caller, requestId, username, organisationId, role, true);

@@ -179,6 +179,15 @@ public final class IdentityStore {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
+    /** Users holding any role in the organisation, by username. */
+    public List<User> listMembers(String organisationId) {
+        return jdbc.query("""
+                SELECT * FROM users
+                 WHERE id IN (SELECT user_id FROM memberships WHERE organisation_id = ?)
+                 ORDER BY username
+                """, (rs, row) -> readUser(rs), organisationId);
+    }
+
     public void insertToken(ApiToken token, String secretHash) {
         jdbc.update("""
                 INSERT INTO api_tokens (id, user_id, name, secret_hash, scopes, created_at, expires_at)

@@ -46,11 +46,16 @@ record Refusal(HttpStatus status, String message, Optional<String> field) {
         try {
             return page.render();
         } catch (IdentityProblem problem) {
-            response.setStatus(problem.status().value());
-            model.addAttribute("title", problem.title());
-            model.addAttribute("message", problem.getMessage());
-            return "problem";
+            return problemPage(problem, response, model);
         }
+    }
+
+    /** The problem page alone: its title, message and status, for a refusal no form page can show. */
+    static String problemPage(ProblemException problem, HttpServletResponse response, Model model) {
+        response.setStatus(problem.status().value());
+        model.addAttribute("title", problem.title());
+        model.addAttribute("message", problem.getMessage());
+        return "problem";
     }
 
     /** Fills the model for a page and names its template. */

@@ -40,10 +40,14 @@ class AdminPagesTest extends BootedNode {
         prepared = true;
         identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "test",
                 new NewUser("root", Optional.empty(), Optional.empty(), Set.of(NodeRole.NODE_ADMIN)), Optional.of(PASSWORD));
-        for (String name : List.of("researcher", "locked-out")) {
+        for (String name : List.of("researcher", "locked-out", "ocean-lead", "land-lead")) {
             identity.createUser(admin(), Actor.user("root"), "test",
                     new NewUser(name, Optional.empty(), Optional.empty(), Set.of()), Optional.of(PASSWORD));
         }
+        identity.createOrganisation(admin(), "test", "ocean", "Ocean Lab");
+        identity.createOrganisation(admin(), "test", "land", "Land Lab");
+        identity.grantRole(admin(), "test", "ocean-lead", "ocean", OrgRole.ADMIN);
+        identity.grantRole(admin(), "test", "land-lead", "land", OrgRole.ADMIN);
     }
 
     private Caller admin() {
@@ -232,5 +236,173 @@ class AdminPagesTest extends BootedNode {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(identity.findUser("researcher").orElseThrow().nodeRoles()).isEmpty();
         assertThat(newest("csrf.reject").entry().target()).isEqualTo("POST /admin/users/researcher/node-roles");
+    }
+
+    // ---- /admin/organisations
+
+    @Test
+    void nodeAdministratorsSeeEveryOrganisationAndOrganisationAdminsTheirsOnly() throws Exception {
+        HttpResponse<String> anonymous = new BrowserSession(port).get("/admin/organisations");
+        HttpResponse<String> researcher = as("researcher").get("/admin/organisations");
+        Document lead = Jsoup.parse(as("ocean-lead").get("/admin/organisations").body());
+        Document root = Jsoup.parse(as("root").get("/admin/organisations").body());
+
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(researcher.statusCode()).isEqualTo(403);
+        assertThat(lead.select("table.organisations tbody th").eachText()).containsExactly("ocean");
+        assertThat(lead.select("#organisation-id")).as("only node-admins create organisations").isEmpty();
+        assertThat(lead.select(".site-nav a[href=/admin/organisations]").text()).isEqualTo("Admin");
+        assertThat(lead.select(".admin-nav a").eachText()).containsExactly("Organisations");
+        assertThat(root.select("table.organisations tbody th").eachText()).contains("land", "ocean");
+        assertThat(root.select("#organisation-id")).hasSize(1);
+        assertThat(root.select(".admin-nav a").eachText()).containsExactly("Users", "Organisations");
+        assertThat(root.select(".admin-nav a[aria-current=page]").text()).isEqualTo("Organisations");
+    }
+
+    @Test
+    void createsAnOrganisationAndLandsOnItsPage() throws Exception {
+        BrowserSession root = as("root");
+        root.get("/admin/organisations");
+
+        HttpResponse<String> created = root.post("/admin/organisations", "id", "polar", "name", "Polar Institute");
+        Document page = Jsoup.parse(root.follow(created).body());
+
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/admin/organisations/polar"));
+        assertThat(page.select("h1").text()).isEqualTo("Polar Institute (polar)");
+        assertThat(page.select("#messages").text()).isEqualTo("Organisation 'polar' created.");
+        assertThat(Jsoup.parse(root.get("/admin/organisations").body()).select("table.organisations tbody tr").eachText())
+                .anySatisfy(row -> assertThat(row).startsWith("polar Polar Institute"));
+        assertThat(newest("organisation.create").entry().target()).isEqualTo("polar");
+        assertThat(newest("organisation.create").entry().actor()).isEqualTo(Actor.user("root"));
+    }
+
+    @Test
+    void aRefusedOrganisationIsShownWithItsStatusAndField() throws Exception {
+        BrowserSession root = as("root");
+        root.get("/admin/organisations");
+        BrowserSession lead = as("ocean-lead");
+        lead.get("/admin/organisations");
+
+        HttpResponse<String> taken = root.post("/admin/organisations", "id", "ocean", "name", "Another Ocean");
+        HttpResponse<String> malformed = root.post("/admin/organisations", "id", "Not An Id", "name", "x");
+        HttpResponse<String> notNodeAdmin = lead.post("/admin/organisations", "id", "rogue", "name", "Rogue");
+
+        assertThat(taken.statusCode()).isEqualTo(409);
+        Document takenPage = Jsoup.parse(taken.body());
+        assertThat(takenPage.select("#refusal").text()).isEqualTo("organisation 'ocean' exists");
+        assertThat(takenPage.select("#organisation-id").attr("aria-invalid")).isEqualTo("true");
+        assertThat(takenPage.select("#organisation-name").attr("value")).isEqualTo("Another Ocean");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(malformed.body()).select("#refusal").text())
+                .isEqualTo("id must be 2-64 lower-case letters, digits or '-'");
+        assertThat(notNodeAdmin.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(notNodeAdmin.body()).select("#refusal").text())
+                .isEqualTo("only node administrators may create organisations");
+        assertThat(identity.findOrganisation("rogue")).isEmpty();
+        AuditEvent refusal = newest("admin.create-organisations");
+        assertThat(refusal.entry().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(refusal.entry().actor()).isEqualTo(Actor.user("ocean-lead"));
+    }
+
+    @Test
+    void anOrganisationAdminGrantsAndRevokesRolesInTheirOrganisation() throws Exception {
+        BrowserSession lead = as("ocean-lead");
+        lead.get("/admin/organisations/ocean");
+
+        HttpResponse<String> granted = lead.post("/admin/organisations/ocean/members", "username", "researcher",
+                "role", "publisher");
+        Document afterGrant = Jsoup.parse(lead.follow(granted).body());
+        AuditEvent grant = newest("role.grant");
+        HttpResponse<String> revoked = lead.post("/admin/organisations/ocean/members/researcher/publisher/revoke");
+        Document afterRevoke = Jsoup.parse(lead.follow(revoked).body());
+
+        assertThat(granted.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/admin/organisations/ocean"));
+        assertThat(afterGrant.select("#messages").text()).isEqualTo("Granted publisher to 'researcher'.");
+        assertThat(afterGrant.select("#member-researcher .badge").eachText()).containsExactly("publisher");
+        assertThat(afterGrant.select("#member-ocean-lead .badge").eachText()).containsExactly("admin");
+        assertThat(grant.entry().target()).isEqualTo("researcher@ocean:publisher");
+        assertThat(grant.entry().actor()).isEqualTo(Actor.user("ocean-lead"));
+        assertThat(grant.entry().outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(afterRevoke.select("#messages").text()).isEqualTo("Revoked publisher from 'researcher'.");
+        assertThat(afterRevoke.select("#member-researcher")).isEmpty();
+        assertThat(newest("role.revoke").entry().target()).isEqualTo("researcher@ocean:publisher");
+        assertThat(identity.findUser("researcher").orElseThrow().hasOrgRole("ocean", OrgRole.PUBLISHER)).isFalse();
+    }
+
+    @Test
+    void anotherOrganisationsAdminIsRefusedItsPageAndItsRolesAndAudited() throws Exception {
+        BrowserSession lead = as("land-lead");
+        lead.get("/admin/organisations");
+
+        HttpResponse<String> page = lead.get("/admin/organisations/ocean");
+        AuditEvent pageRefusal = newest("organisation.members");
+        HttpResponse<String> grant = lead.post("/admin/organisations/ocean/members", "username", "land-lead",
+                "role", "admin");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(page.body()).select(".problem").text())
+                .isEqualTo("only admins of organisation 'ocean' or node administrators may see its members");
+        assertThat(page.body()).doesNotContain("ocean-lead");
+        assertThat(pageRefusal.entry().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(pageRefusal.entry().actor()).isEqualTo(Actor.user("land-lead"));
+        assertThat(grant.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(grant.body()).select(".problem").text())
+                .isEqualTo("only admins of organisation 'ocean' or node administrators may change its roles");
+        AuditEvent grantRefusal = newest("role.grant");
+        assertThat(grantRefusal.entry().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(grantRefusal.entry().target()).isEqualTo("land-lead@ocean:admin");
+        assertThat(identity.findUser("land-lead").orElseThrow().hasOrgRole("ocean", OrgRole.ADMIN)).isFalse();
+    }
+
+    @Test
+    void unknownOrganisationsAccountsAndRolesAreRefusedOnThePage() throws Exception {
+        BrowserSession root = as("root");
+        root.get("/admin/organisations/land");
+
+        HttpResponse<String> noOrganisation = root.get("/admin/organisations/atlantis");
+        HttpResponse<String> noAccount = root.post("/admin/organisations/land/members", "username", "nobody",
+                "role", "member");
+        HttpResponse<String> noRole = root.post("/admin/organisations/land/members", "username", "researcher",
+                "role", "overlord");
+
+        assertThat(noOrganisation.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(noOrganisation.body()).select(".problem").text()).isEqualTo("no organisation 'atlantis'");
+        assertThat(noAccount.statusCode()).isEqualTo(404);
+        Document noAccountPage = Jsoup.parse(noAccount.body());
+        assertThat(noAccountPage.select("#refusal").text()).isEqualTo("no account named 'nobody'");
+        assertThat(noAccountPage.select("#grant-username").attr("value")).isEqualTo("nobody");
+        assertThat(noRole.statusCode()).isEqualTo(400);
+        Document noRolePage = Jsoup.parse(noRole.body());
+        assertThat(noRolePage.select("#refusal").text())
+                .isEqualTo("unknown role 'overlord'; roles are admin, publisher, reviewer, member and readonly");
+        assertThat(noRolePage.select("#grant-role").attr("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
+    void rolesFromIdentityProviderGroupsAreShownButNotRevokedHere() throws Exception {
+        identity.signInWithIdentityProvider("https://login.example.org", "subject-2", "glaciologist", Optional.empty(),
+                Optional.empty(), Set.of(new Membership("land", OrgRole.REVIEWER, Membership.Source.IDP)), "test");
+
+        Document page = Jsoup.parse(as("root").get("/admin/organisations/land").body());
+
+        assertThat(page.select("#member-glaciologist").text()).contains("reviewer", "from an identity-provider group");
+        assertThat(page.select("#member-glaciologist form")).isEmpty();
+        assertThat(page.select("#member-land-lead form button").eachText()).containsExactly("Revoke admin from land-lead");
+    }
+
+    @Test
+    void aRoleFormWithoutItsCsrfTokenChangesNothing() throws Exception {
+        BrowserSession lead = as("ocean-lead");
+        lead.get("/admin/organisations/ocean");
+
+        HttpResponse<String> forged = lead.postWithoutCsrf("/admin/organisations/ocean/members", "username",
+                "researcher", "role", "admin");
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(identity.findUser("researcher").orElseThrow().hasOrgRole("ocean", OrgRole.ADMIN)).isFalse();
+        assertThat(newest("csrf.reject").entry().target()).isEqualTo("POST /admin/organisations/ocean/members");
     }
 }

@@ -138,4 +138,51 @@ class IdentityAdministrationTest {
                 .isInstanceOfSatisfying(IdentityProblem.class, problem ->
                         assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN));
     }
+
+    @Test
+    void organisationAdminsSeeTheirOrganisationsAndMembersOnly() {
+        identity.createOrganisation(root, "t", "ocean", "Ocean");
+        identity.createOrganisation(root, "t", "land", "Land");
+        user("lead");
+        user("diver");
+        identity.grantRole(root, "t", "lead", "ocean", OrgRole.ADMIN);
+        identity.grantRole(root, "t", "diver", "ocean", OrgRole.MEMBER);
+        identity.grantRole(root, "t", "diver", "ocean", OrgRole.PUBLISHER);
+        Caller lead = Caller.of(identity.findUser("lead").orElseThrow());
+
+        assertThat(identity.organisationsAdministeredBy(lead)).extracting(Organisation::id).containsExactly("ocean");
+        assertThat(identity.organisationsAdministeredBy(root)).extracting(Organisation::id).containsExactly("land", "ocean");
+        assertThat(identity.organisationMembers(lead, "t", "ocean")).extracting(User::username)
+                .containsExactly("diver", "lead");
+        assertThatThrownBy(() -> identity.organisationMembers(lead, "t", "land"))
+                .isInstanceOfSatisfying(IdentityProblem.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThat(audit.find(AuditQuery.newest(1)).getFirst().entry()).satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("organisation.members");
+            assertThat(entry.target()).isEqualTo("land");
+            assertThat(entry.actor()).isEqualTo(Actor.user("lead"));
+        });
+    }
+
+    @Test
+    void anOrganisationAdminsTokenNeedsTheAdminScopeToAdministerIt() {
+        identity.createOrganisation(root, "t", "ocean", "Ocean");
+        User lead = user("lead");
+        identity.grantRole(root, "t", "lead", "ocean", OrgRole.ADMIN);
+        lead = identity.findUser("lead").orElseThrow();
+        ApiToken readOnly = identity.createToken(Caller.of(lead), "t", "read", Set.of(TokenScope.READ),
+                Duration.ofDays(1)).token();
+
+        assertThat(Caller.of(lead).administersAnyOrganisation()).isTrue();
+        assertThat(Caller.of(lead, readOnly).administersAnyOrganisation()).isFalse();
+        assertThat(identity.organisationsAdministeredBy(Caller.of(lead, readOnly))).isEmpty();
+        assertThat(Caller.of(user("bystander")).administersAnyOrganisation()).isFalse();
+    }
+
+    @Test
+    void anUnknownOrganisationIsNotFoundForThoseWhoMayLook() {
+        assertThatThrownBy(() -> identity.organisationMembers(root, "t", "atlantis"))
+                .isInstanceOfSatisfying(IdentityProblem.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
+    }
 }
