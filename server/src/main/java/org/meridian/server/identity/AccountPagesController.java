@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,12 +61,7 @@ class AccountPagesController {
         }
 
         Set<TokenScope> scopeSet() {
-            Set<TokenScope> parsed = EnumSet.noneOf(TokenScope.class);
-            for (String label : scopes) {
-                parsed.add(TokenScope.parse(label).orElseThrow(() -> IdentityProblem.invalid("scopes",
-                        "unknown scope '" + label + "'; scopes are read, publish and admin")));
-            }
-            return parsed;
+            return TokenScope.parseRequested(scopes);
         }
 
         Duration lifetime() {

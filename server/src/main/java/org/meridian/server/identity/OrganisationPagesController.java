@@ -58,7 +58,7 @@ class OrganisationPagesController {
         }
 
         OrgRole parsedRole() {
-            return parseOrgRole(role);
+            return OrgRole.parseRequested(role);
         }
     }
 
@@ -129,18 +129,13 @@ class OrganisationPagesController {
             Caller caller, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes flash) {
         try {
-            identity.revokeRole(caller, RequestIds.of(request), username, organisation, parseOrgRole(role));
+            identity.revokeRole(caller, RequestIds.of(request), username, organisation, OrgRole.parseRequested(role));
             flash.addFlashAttribute("notice", "Revoked " + role + " from '" + username + "'.");
             return ORGANISATION_PAGE;
         } catch (IdentityProblem problem) {
             model.addAttribute("memberForm", MemberForm.blank());
             return refused(problem, organisation, caller, request, response, model);
         }
-    }
-
-    private static OrgRole parseOrgRole(String label) {
-        return OrgRole.parse(label).orElseThrow(() -> IdentityProblem.invalid("role",
-                "unknown role '" + label + "'; roles are admin, publisher, reviewer, member and readonly"));
     }
 
     /** The organisation's page again with the refusal; the problem page if the caller may not see it at all. */

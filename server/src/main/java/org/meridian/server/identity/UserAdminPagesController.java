@@ -61,7 +61,7 @@ class UserAdminPagesController {
         NewUser toNewUser() {
             Set<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
             for (String label : nodeRoles) {
-                roles.add(parseNodeRole(label));
+                roles.add(NodeRole.parseRequested(label));
             }
             return new NewUser(username, email.isEmpty() ? Optional.empty() : Optional.of(email), Optional.empty(), roles);
         }
@@ -96,6 +96,8 @@ class UserAdminPagesController {
         try {
             String requestId = RequestIds.of(request);
             User user = identity.createUser(caller, caller.actor(), requestId, userForm.toNewUser(), Optional.empty());
+            // A separate step, as at the command line: should it fail, the account stands without a
+            // link, and `meridian admin setup-link` makes one.
             String secret = identity.createSetupLink(caller.actor(), requestId, user.username());
             flash.addFlashAttribute("setupLink", new OneTimeSecret(user.username(), SetupLinks.address(publicUrl, secret)));
             flash.addFlashAttribute("notice", "Account '" + user.username() + "' created.");
@@ -127,7 +129,7 @@ class UserAdminPagesController {
     String grantNodeRole(@PathVariable String username, @RequestParam(defaultValue = "") String role, Caller caller,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
         try {
-            identity.grantNodeRole(caller, RequestIds.of(request), username, parseNodeRole(role));
+            identity.grantNodeRole(caller, RequestIds.of(request), username, NodeRole.parseRequested(role));
             flash.addFlashAttribute("notice", "Granted " + role + " to '" + username + "'.");
             return PAGE;
         } catch (IdentityProblem problem) {
@@ -139,17 +141,12 @@ class UserAdminPagesController {
     String revokeNodeRole(@PathVariable String username, @PathVariable String role, Caller caller,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
         try {
-            identity.revokeNodeRole(caller, RequestIds.of(request), username, parseNodeRole(role));
+            identity.revokeNodeRole(caller, RequestIds.of(request), username, NodeRole.parseRequested(role));
             flash.addFlashAttribute("notice", "Revoked " + role + " from '" + username + "'.");
             return PAGE;
         } catch (IdentityProblem problem) {
             return refused(problem, caller, response, model);
         }
-    }
-
-    private static NodeRole parseNodeRole(String label) {
-        return NodeRole.parse(label).orElseThrow(() -> IdentityProblem.invalid("role",
-                "unknown node role '" + label + "'; node roles are node-admin and auditor"));
     }
 
     /** The list again, answered with the refusal's status and message; a refused new account keeps what was typed. */
