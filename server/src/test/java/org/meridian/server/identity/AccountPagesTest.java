@@ -92,6 +92,8 @@ class AccountPagesTest extends BootedNode {
         HttpResponse<String> reload = browser.get("/account");
 
         assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(result.headers().firstValue("Cache-Control")).as("a page holding a secret is not stored")
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         Document page = Jsoup.parse(result.body());
         String secret = page.select("#new-token-secret").attr("value");
         assertThat(secret).matches("mrd_[A-Za-z0-9_-]{43}");
