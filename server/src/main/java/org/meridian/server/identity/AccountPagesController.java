@@ -66,7 +66,8 @@ class AccountPagesController {
 
         Duration lifetime() {
             try {
-                return Duration.ofDays(Long.parseLong(expiresInDays));
+                // An int, as in the JSON API: any count of days beyond it is refused by the service anyway.
+                return Duration.ofDays(Integer.parseInt(expiresInDays));
             } catch (NumberFormatException e) {
                 throw IdentityProblem.invalid("expires_in_days",
                         "expiry must be a whole number of days, got '" + expiresInDays + "'");

@@ -37,6 +37,8 @@ public final class IdentityService {
     private static final Pattern ORGANISATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final int MAX_EMAIL_LENGTH = 320;
+    private static final int MAX_DENIED_TARGET = 256;
     private static final String TOKEN_PREFIX = "mrd_";
     private static final String SETUP_PREFIX = "mrs_";
     static final String BOOTSTRAP_DISABLED_SETTING = "identity.bootstrap-login-disabled";
@@ -66,7 +68,10 @@ public final class IdentityService {
     }
 
     private void denied(Actor actor, String action, String target, String requestId, String reason) {
-        audit.append(AuditEntry.of(actor, action, target, Outcome.DENIED, requestId, Map.of("reason", reason)));
+        // A refused request's target is whatever the caller sent (a path segment, a form field);
+        // keep it within the audit log's column so the refusal is recorded rather than failing.
+        String recorded = target.length() > MAX_DENIED_TARGET ? target.substring(0, MAX_DENIED_TARGET) + "..." : target;
+        audit.append(AuditEntry.of(actor, action, recorded, Outcome.DENIED, requestId, Map.of("reason", reason)));
     }
 
     // ---- accounts ---------------------------------------------------------------------------
@@ -113,6 +118,9 @@ public final class IdentityService {
         spec.email().ifPresent(email -> {
             if (!EMAIL.matcher(email).matches()) {
                 throw IdentityProblem.invalid("email", "email must look like name@example.org");
+            }
+            if (email.length() > MAX_EMAIL_LENGTH) {
+                throw IdentityProblem.invalid("email", "email must be at most " + MAX_EMAIL_LENGTH + " characters long");
             }
         });
         password.ifPresent(value -> checkPassword(username, value));

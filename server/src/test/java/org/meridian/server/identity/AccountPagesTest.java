@@ -122,6 +122,8 @@ class AccountPagesTest extends BootedNode {
                 "expiresInDays", "soon");
         HttpResponse<String> tooLong = browser.post("/account/tokens", "name", "ci", "scopes", "read",
                 "expiresInDays", "4000");
+        HttpResponse<String> absurd = browser.post("/account/tokens", "name", "ci", "scopes", "read",
+                "expiresInDays", "999999999999999");
 
         assertThat(noName.statusCode()).isEqualTo(400);
         Document page = Jsoup.parse(noName.body());
@@ -137,6 +139,7 @@ class AccountPagesTest extends BootedNode {
         assertThat(badDaysPage.select("#scope-read").hasAttr("checked")).isFalse();
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(tooLong.body()).select("#refusal").text()).contains("between 1 day and 365 days");
+        assertThat(absurd.statusCode()).isEqualTo(400);
         assertThat(tokensOf("hopper")).isEmpty();
     }
 

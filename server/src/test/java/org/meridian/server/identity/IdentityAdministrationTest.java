@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.meridian.server.audit.Actor;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.AuditQuery;
+import org.meridian.server.audit.Outcome;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.system.Databases;
 import org.springframework.http.HttpStatus;
@@ -184,5 +185,35 @@ class IdentityAdministrationTest {
         assertThatThrownBy(() -> identity.organisationMembers(root, "t", "atlantis"))
                 .isInstanceOfSatisfying(IdentityProblem.class, problem ->
                         assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND));
+    }
+
+    @Test
+    void aRefusalForAnOverlongTargetIsAuditedShortened() {
+        Caller someone = Caller.of(user("prober"));
+        String longId = "x".repeat(5_000);
+
+        assertThatThrownBy(() -> identity.organisationMembers(someone, "t", longId))
+                .isInstanceOfSatisfying(IdentityProblem.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThatThrownBy(() -> identity.grantRole(someone, "t", "prober", longId, OrgRole.ADMIN))
+                .isInstanceOfSatisfying(IdentityProblem.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN));
+
+        assertThat(audit.find(AuditQuery.newest(2))).allSatisfy(event -> {
+            assertThat(event.entry().outcome()).isEqualTo(Outcome.DENIED);
+            assertThat(event.entry().target()).hasSizeLessThan(300).contains("xxxx").endsWith("...");
+        });
+    }
+
+    @Test
+    void anOverlongEmailIsRefusedNamingTheField() {
+        NewUser spec = new NewUser("verbose", Optional.of("a".repeat(400) + "@example.org"), Optional.empty(), Set.of());
+
+        assertThatThrownBy(() -> identity.createUser(root, root.actor(), "t", spec, Optional.empty()))
+                .isInstanceOfSatisfying(IdentityProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(problem.members()).containsEntry("field", "email");
+                });
+        assertThat(identity.findUser("verbose")).isEmpty();
     }
 }
