@@ -19,6 +19,7 @@ import org.meridian.server.identity.IdentityService;
 import org.meridian.server.identity.IdentityStore;
 import org.meridian.server.identity.NewUser;
 import org.meridian.server.identity.NodeRole;
+import org.meridian.server.identity.SetupLinks;
 import org.meridian.server.identity.TokenScope;
 import org.meridian.server.identity.User;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class AdminCommand implements Runnable {
     }
 
     static String setupLink(String publicUrl, String secret) {
-        return publicUrl.replaceAll("/+$", "") + "/setup?secret=" + secret;
+        return SetupLinks.address(publicUrl, secret);
     }
 
     @Command(name = "create-user", mixinStandardHelpOptions = true,

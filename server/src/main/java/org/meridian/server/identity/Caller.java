@@ -68,6 +68,13 @@ public record Caller(Optional<User> user, Optional<ApiToken> token) {
                 && scopeAllows(TokenScope.ADMIN);
     }
 
+    /** Administers at least one organisation: is an admin of one, or administers the node (and so all). */
+    public boolean administersAnyOrganisation() {
+        return hasNodeRole(NodeRole.NODE_ADMIN)
+                || user.map(u -> u.memberships().stream().anyMatch(m -> m.role() == OrgRole.ADMIN)).orElse(false)
+                && scopeAllows(TokenScope.ADMIN);
+    }
+
     /** Organisations in which the caller may publish. */
     public Set<String> publishingOrganisations() {
         if (!scopeAllows(TokenScope.PUBLISH)) {

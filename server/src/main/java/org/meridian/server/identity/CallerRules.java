@@ -31,6 +31,11 @@ final class CallerRules {
         return rule(caller -> caller.hasNodeRole(NodeRole.NODE_ADMIN) || !caller.publishingOrganisations().isEmpty());
     }
 
+    /** Administers some organisation, or the node; which organisations is decided later. */
+    AuthorizationManager<RequestAuthorizationContext> organisationAdmin() {
+        return rule(Caller::administersAnyOrganisation);
+    }
+
     AuthorizationManager<RequestAuthorizationContext> auditor() {
         return rule(caller -> caller.hasNodeRole(NodeRole.AUDITOR) || caller.hasNodeRole(NodeRole.NODE_ADMIN));
     }

@@ -80,11 +80,7 @@ class IdentityApiController {
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     CreatedTokenView createToken(@RequestBody TokenRequest body, Caller caller, HttpServletRequest request) {
-        Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
-        for (String label : Optional.ofNullable(body.scopes()).orElse(List.of())) {
-            scopes.add(TokenScope.parse(label).orElseThrow(() -> IdentityProblem.invalid("scopes",
-                    "unknown scope '" + label + "'; scopes are read, publish and admin")));
-        }
+        Set<TokenScope> scopes = TokenScope.parseRequested(Optional.ofNullable(body.scopes()).orElse(List.of()));
         int days = Optional.ofNullable(body.expiresInDays()).orElse(90);
         CreatedToken created = identity.createToken(caller, RequestIds.of(request), body.name(), scopes,
                 Duration.ofDays(days));
@@ -117,7 +113,7 @@ class IdentityApiController {
     UserView createUser(@RequestBody UserRequest body, Caller caller, HttpServletRequest request) {
         Set<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
         for (String label : Optional.ofNullable(body.nodeRoles()).orElse(List.of())) {
-            roles.add(parseNodeRole(label));
+            roles.add(NodeRole.parseRequested(label));
         }
         NewUser spec = new NewUser(Optional.ofNullable(body.username()).orElse(""), Optional.ofNullable(body.email()),
                 Optional.ofNullable(body.displayName()), roles);
@@ -142,24 +138,14 @@ class IdentityApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void grantNodeRole(@PathVariable String username, @RequestBody RoleRequest body, Caller caller,
             HttpServletRequest request) {
-        identity.grantNodeRole(caller, RequestIds.of(request), username, parseNodeRole(body.role()));
+        identity.grantNodeRole(caller, RequestIds.of(request), username, NodeRole.parseRequested(body.role()));
     }
 
     @DeleteMapping("/api/v1/users/{username}/node-roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeNodeRole(@PathVariable String username, @PathVariable String role, Caller caller,
             HttpServletRequest request) {
-        identity.revokeNodeRole(caller, RequestIds.of(request), username, parseNodeRole(role));
-    }
-
-    private static NodeRole parseNodeRole(String label) {
-        return NodeRole.parse(label).orElseThrow(() -> IdentityProblem.invalid("role",
-                "unknown node role '" + label + "'; node roles are node-admin and auditor"));
-    }
-
-    private static OrgRole parseOrgRole(String label) {
-        return OrgRole.parse(label).orElseThrow(() -> IdentityProblem.invalid("role",
-                "unknown role '" + label + "'; roles are admin, publisher, reviewer, member and readonly"));
+        identity.revokeNodeRole(caller, RequestIds.of(request), username, NodeRole.parseRequested(role));
     }
 
     // ---- organisations
@@ -186,13 +172,13 @@ class IdentityApiController {
     void grantRole(@PathVariable String organisation, @RequestBody MemberRequest body, Caller caller,
             HttpServletRequest request) {
         identity.grantRole(caller, RequestIds.of(request), Optional.ofNullable(body.username()).orElse(""),
-                organisation, parseOrgRole(body.role()));
+                organisation, OrgRole.parseRequested(body.role()));
     }
 
     @DeleteMapping("/api/v1/organisations/{organisation}/members/{username}/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeRole(@PathVariable String organisation, @PathVariable String username, @PathVariable String role,
             Caller caller, HttpServletRequest request) {
-        identity.revokeRole(caller, RequestIds.of(request), username, organisation, parseOrgRole(role));
+        identity.revokeRole(caller, RequestIds.of(request), username, organisation, OrgRole.parseRequested(role));
     }
 }

@@ -19,6 +19,8 @@ class IdentityModelAdvice {
     void caller(Caller caller, Model model) {
         model.addAttribute("signedInAs", caller.isAnonymous() ? null : caller.name());
         model.addAttribute("canAudit", caller.hasNodeRole(NodeRole.AUDITOR) || caller.hasNodeRole(NodeRole.NODE_ADMIN));
+        model.addAttribute("canManageUsers", caller.hasNodeRole(NodeRole.NODE_ADMIN));
+        model.addAttribute("canAdminister", caller.administersAnyOrganisation());
         if (!model.containsAttribute("node")) {
             model.addAttribute("node", nodeName);
         }

@@ -37,6 +37,8 @@ public final class IdentityService {
     private static final Pattern ORGANISATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final int MAX_EMAIL_LENGTH = 320;
+    private static final int MAX_DENIED_TARGET = 256;
     private static final String TOKEN_PREFIX = "mrd_";
     private static final String SETUP_PREFIX = "mrs_";
     static final String BOOTSTRAP_DISABLED_SETTING = "identity.bootstrap-login-disabled";
@@ -66,7 +68,10 @@ public final class IdentityService {
     }
 
     private void denied(Actor actor, String action, String target, String requestId, String reason) {
-        audit.append(AuditEntry.of(actor, action, target, Outcome.DENIED, requestId, Map.of("reason", reason)));
+        // A refused request's target is whatever the caller sent (a path segment, a form field);
+        // keep it within the audit log's column so the refusal is recorded rather than failing.
+        String recorded = target.length() > MAX_DENIED_TARGET ? target.substring(0, MAX_DENIED_TARGET) + "..." : target;
+        audit.append(AuditEntry.of(actor, action, recorded, Outcome.DENIED, requestId, Map.of("reason", reason)));
     }
 
     // ---- accounts ---------------------------------------------------------------------------
@@ -114,6 +119,9 @@ public final class IdentityService {
             if (!EMAIL.matcher(email).matches()) {
                 throw IdentityProblem.invalid("email", "email must look like name@example.org");
             }
+            if (email.length() > MAX_EMAIL_LENGTH) {
+                throw IdentityProblem.invalid("email", "email must be at most " + MAX_EMAIL_LENGTH + " characters long");
+            }
         });
         password.ifPresent(value -> checkPassword(username, value));
         Optional<String> hash = password.map(passwords::encode);
@@ -152,6 +160,12 @@ public final class IdentityService {
     public List<User> listUsers(Caller caller) {
         requireNodeAdmin(caller, "list accounts");
         return store.listUsers();
+    }
+
+    /** Accounts locked by failed sign-ins at this moment, by user id, with when each lock ends. */
+    public Map<String, Instant> lockedAccounts(Caller caller) {
+        requireNodeAdmin(caller, "list accounts");
+        return store.lockedUntil(clock.instant());
     }
 
     private User existingUser(String username) {
@@ -198,6 +212,10 @@ public final class IdentityService {
         User user = existingUser(username);
         inTransaction(() -> {
             store.setEnabled(user.id(), enabled);
+            // As with revoking the role: the node must keep an administrator who can sign in.
+            if (!enabled && store.countActiveNodeAdmins(false) == 0) {
+                throw IdentityProblem.conflict("enabled", "the node would be left without an enabled node-admin");
+            }
             audit.append(AuditEntry.of(caller.actor(), enabled ? "user.enable" : "user.disable", user.username(),
                     Outcome.SUCCESS, requestId, Map.of()));
             return null;
@@ -421,6 +439,27 @@ public final class IdentityService {
 
     public Optional<Organisation> findOrganisation(String id) {
         return store.findOrganisation(id);
+    }
+
+    /** The organisations whose roles the caller may manage: all for node administrators, else those they are admin of. */
+    public List<Organisation> organisationsAdministeredBy(Caller caller) {
+        return store.listOrganisations().stream().filter(organisation -> caller.administers(organisation.id())).toList();
+    }
+
+    /**
+     * Everyone holding a role in the organisation, for its admins and node administrators. A
+     * refusal is audited like a refused role change; it is decided before the organisation is
+     * looked up, so others cannot probe which organisations exist.
+     */
+    public List<User> organisationMembers(Caller caller, String requestId, String organisationId) {
+        if (!caller.administers(organisationId)) {
+            denied(caller.actor(), "organisation.members", organisationId, requestId, "not an admin of the organisation");
+            throw IdentityProblem.forbidden("only admins of organisation '" + organisationId
+                    + "' or node administrators may see its members");
+        }
+        store.findOrganisation(organisationId).orElseThrow(
+                () -> IdentityProblem.notFound("organisation", "no organisation '" + organisationId + "'"));
+        return store.listMembers(organisationId);
     }
 
     /** Grants an organisation role; the organisation's admins and node administrators may. */

@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -78,6 +80,15 @@ public final class IdentityStore {
         return jdbc.query("SELECT id, password_hash, failed_logins, locked_until FROM users WHERE username = ?",
                 (rs, row) -> new Credentials(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getInt(3),
                         instant(rs, 4)), username).stream().findFirst();
+    }
+
+    /** Locks still in force at {@code now}, by user id. */
+    public Map<String, Instant> lockedUntil(Instant now) {
+        Map<String, Instant> locks = new HashMap<>();
+        jdbc.query("SELECT id, locked_until FROM users WHERE locked_until > ?", rs -> {
+            locks.put(rs.getString(1), instant(rs, 2).orElseThrow());
+        }, Timestamp.from(now));
+        return Map.copyOf(locks);
     }
 
     public void setPasswordHash(String userId, String hash) {
@@ -166,6 +177,15 @@ public final class IdentityStore {
     private static Organisation readOrganisation(ResultSet rs) throws SQLException {
         return new Organisation(rs.getString("id"), rs.getString("name"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** Users holding any role in the organisation, by username. */
+    public List<User> listMembers(String organisationId) {
+        return jdbc.query("""
+                SELECT * FROM users
+                 WHERE id IN (SELECT user_id FROM memberships WHERE organisation_id = ?)
+                 ORDER BY username
+                """, (rs, row) -> readUser(rs), organisationId);
     }
 
     public void insertToken(ApiToken token, String secretHash) {

@@ -18,4 +18,10 @@ public enum NodeRole {
     public static Optional<NodeRole> parse(String label) {
         return Arrays.stream(values()).filter(role -> role.label().equals(label)).findFirst();
     }
+
+    /** The role a request names, or a 400 naming the {@code role} field and the roles there are. */
+    static NodeRole parseRequested(String label) {
+        return parse(label).orElseThrow(() -> IdentityProblem.invalid("role",
+                "unknown node role '" + label + "'; node roles are node-admin and auditor"));
+    }
 }

@@ -20,4 +20,10 @@ public enum OrgRole {
     public static Optional<OrgRole> parse(String label) {
         return Arrays.stream(values()).filter(role -> role.label().equals(label)).findFirst();
     }
+
+    /** The role a request names, or a 400 naming the {@code role} field and the roles there are. */
+    static OrgRole parseRequested(String label) {
+        return parse(label).orElseThrow(() -> IdentityProblem.invalid("role",
+                "unknown role '" + label + "'; roles are admin, publisher, reviewer, member and readonly"));
+    }
 }

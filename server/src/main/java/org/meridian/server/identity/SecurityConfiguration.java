@@ -144,6 +144,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/records", "/api/v1/records/*")
                         .access(rules.publisher())
                         .requestMatchers("/api/v1/me", "/api/v1/tokens", "/api/v1/tokens/*").access(rules.signedIn())
+                        // Pages; which organisations an organisation admin may manage, the service decides.
+                        .requestMatchers("/account", "/account/**").access(rules.signedIn())
+                        .requestMatchers("/admin/users", "/admin/users/**").access(rules.nodeAdmin())
+                        .requestMatchers("/admin/organisations", "/admin/organisations/**").access(rules.organisationAdmin())
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").access(rules.signedIn())
                         .requestMatchers("/api/v1/organisations/*/members", "/api/v1/organisations/*/members/**")
                         .access(rules.signedIn())

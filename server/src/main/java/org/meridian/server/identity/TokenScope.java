@@ -2,6 +2,7 @@ package org.meridian.server.identity;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,16 @@ public enum TokenScope {
 
     public static Optional<TokenScope> parse(String label) {
         return Arrays.stream(values()).filter(scope -> scope.label().equals(label)).findFirst();
+    }
+
+    /** The scopes a request names, or a 400 naming the {@code scopes} field and the scopes there are. */
+    static Set<TokenScope> parseRequested(List<String> labels) {
+        Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+        for (String label : labels) {
+            scopes.add(parse(label).orElseThrow(() -> IdentityProblem.invalid("scopes",
+                    "unknown scope '" + label + "'; scopes are read, publish and admin")));
+        }
+        return scopes;
     }
 
     static String encode(Set<TokenScope> scopes) {
