@@ -26,6 +26,7 @@ import org.meridian.scenario.ScenarioEngine;
 import org.meridian.scenario.evaluation.ResultVariable;
 import org.meridian.scenario.evaluation.ScenarioOutcome;
 import org.meridian.scenario.evaluation.ScenarioSamples;
+import org.meridian.scenario.investment.InvestmentAnalysis;
 import org.meridian.scenario.model.IndexKind;
 import org.meridian.scenario.model.ModelProblem;
 import org.meridian.scenario.model.TechnologyModel;
@@ -73,6 +74,7 @@ public final class ScenarioRuns implements AutoCloseable {
     /** Percent done of the runs being evaluated now; the database knows the rest. */
     private final Map<String, Integer> progress = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Map<String, InvestmentAnalysis> analyses = new ConcurrentHashMap<>();
 
     ScenarioRuns(DataSource dataSource, AuditLog audit, Clock clock) {
         this.store = new ScenarioStore(dataSource);
@@ -152,6 +154,35 @@ public final class ScenarioRuns implements AutoCloseable {
                     .collect(Collectors.joining("; ")));
         }
         return ModelValidator.load(name, source);
+    }
+
+    // ---- investments ----------------------------------------------------------------------
+
+    /** Samples per tranche scenario behind the investment pages: interactive, yet stable. */
+    static final int INVESTMENT_SAMPLES = 10_000;
+    static final long INVESTMENT_SEED = 42;
+
+    /**
+     * The response surface of a model's R&D tranches, evaluated once per model version and kept
+     * for the sliders and the optimiser (a few models at a time).
+     */
+    public InvestmentAnalysis investments(Caller caller, String modelId) {
+        ScenarioModelEntry model = model(caller, modelId);
+        String key = model.id() + "@" + model.updatedAt();
+        InvestmentAnalysis cached = analyses.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        TechnologyModel technology = technology(model);
+        if (technology.tranches().isEmpty()) {
+            throw ScenarioProblem.invalid("model", "model '" + model.name() + "' defines no R&D tranches to invest in");
+        }
+        InvestmentAnalysis analysis = engine.investments(technology, INVESTMENT_SAMPLES, INVESTMENT_SEED);
+        if (analyses.size() >= 8) {
+            analyses.clear();
+        }
+        analyses.put(key, analysis);
+        return analysis;
     }
 
     // ---- runs -----------------------------------------------------------------------------

@@ -156,6 +156,14 @@ class ScenarioApiTest extends BootedNode {
         assertThat(mapper.readTree(tooMany.body()).get("field").asString()).isEqualTo("samples");
         assertThat(noModel.statusCode()).isEqualTo(400);
         assertThat(mapper.readTree(noModel.body()).get("field").asString()).isEqualTo("model");
+        HttpResponse<String> badMetric = send("GET", "/scenarios/models/" + modelId
+                + "/investments/optimum?metric=Happiness&budget=1000", alice, null);
+        HttpResponse<String> badAmount = send("GET", "/scenarios/models/" + modelId
+                + "/investments/portfolio?amount0=-5", alice, null);
+        assertThat(badMetric.statusCode()).isEqualTo(400);
+        assertThat(badMetric.body()).contains("no metric 'Happiness'").contains("\"field\":\"metric\"");
+        assertThat(badAmount.statusCode()).isEqualTo(400);
+        assertThat(badAmount.body()).contains("amount0 must be between 0 and");
     }
 
     @Test

@@ -116,6 +116,25 @@ class ScenarioPagesBrowserTest extends BootedNode {
 
             page.navigate("/scenarios");
             assertThat(page.locator("table.results-table").last()).containsText("ipsl");
+
+            // Investments: move the slider and watch the metrics follow, then optimise.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("simple-electrolysis")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Explore R&D investments")))
+                    .click();
+            assertThat(page.locator(".portfolio-total")).hasText("0 USD");
+            String unfundedMean = page.locator(".funded-mean").first().textContent();
+            page.evaluate("window.stillTheSameDocument = true");
+            page.getByLabel("Electrolysis R&D (USD)").fill("5000000");
+            assertThat(page.locator(".portfolio-total")).hasText("5,000,000 USD");
+            assertThat(page.locator(".funded-mean").first()).not().hasText(unfundedMean);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("window.stillTheSameDocument === true"))
+                    .as("the results were swapped in, not reloaded").isEqualTo(true);
+
+            page.getByLabel("Budget (USD)").fill("5000000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Optimise")).click();
+            assertThat(page.locator(".optimum-summary")).containsText("mean Cost");
+            assertThat(page.locator("#optimum svg[role=img]")).isVisible();
+            assertThat(page.locator("#optimum table")).containsText("Electrolysis R&D");
             org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
         }
     }
