@@ -26,6 +26,8 @@ import org.meridian.server.scenario.plot.BoxSummary;
 import org.meridian.server.scenario.plot.ChartCaption;
 import org.meridian.server.scenario.plot.FrontierPlot;
 import org.meridian.server.scenario.plot.FrontierPoint;
+import org.meridian.server.scenario.plot.HistogramPlot;
+import org.meridian.server.scenario.plot.Series;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -55,7 +57,8 @@ class InvestmentPagesController {
     }
 
     /** One metric under the chosen funding, beside no R&D funding at all. */
-    record MetricView(String metric, String unit, String svg, Statistics funded, Statistics unfunded) {
+    record MetricView(String metric, String unit, String boxSvg, String histogramSvg, Statistics funded,
+            Statistics unfunded) {
     }
 
     record Optimum(String metric, String statistic, boolean feasible, List<Map.Entry<String, Double>> amounts,
@@ -146,7 +149,10 @@ class InvestmentPagesController {
             BoxPlot plot = new BoxPlot(new ChartCaption("metric-" + metrics.size(), metric + " with this funding"),
                     new AxisTitle(metric, unit), List.of(new BoxSeries("No R&D", BoxSummary.of(unfunded)),
                             new BoxSeries("This funding", BoxSummary.of(funded))));
-            metrics.add(new MetricView(metric, unit, plot.toSvg(), Statistics.of(funded), Statistics.of(unfunded)));
+            HistogramPlot histogram = new HistogramPlot(new ChartCaption("histogram-" + metrics.size(),
+                    metric + " samples with this funding"), new AxisTitle(metric, unit), new Series("This funding", funded));
+            metrics.add(new MetricView(metric, unit, plot.toSvg(), histogram.toSvg(), Statistics.of(funded),
+                    Statistics.of(unfunded)));
         }
         model.addAttribute("modelId", id);
         model.addAttribute("sliders", sliders);

@@ -15,6 +15,8 @@ import org.meridian.server.scenario.plot.AxisTitle;
 import org.meridian.server.scenario.plot.BoxPlot;
 import org.meridian.server.scenario.plot.BoxSeries;
 import org.meridian.server.scenario.plot.ChartCaption;
+import org.meridian.server.scenario.plot.Series;
+import org.meridian.server.scenario.plot.ViolinPlot;
 import org.meridian.server.system.RequestIds;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,8 +38,8 @@ class ScenarioPagesController {
         this.scenarios = requireNonNull(scenarios, "scenarios is null");
     }
 
-    /** One chart of a run's results: every scenario's box for one variable and index. */
-    record ResultChart(String svg, List<ResultRow> rows) {
+    /** The charts of one variable and index: every scenario's box and violin, and the numbers. */
+    record ResultChart(String boxSvg, String violinSvg, List<ResultRow> rows) {
     }
 
     @GetMapping("/scenarios")
@@ -104,10 +106,16 @@ class ScenarioPagesController {
             ResultRow first = rows.getFirst();
             String title = first.index().equals(first.variable()) ? first.index()
                     : first.variable() + ": " + first.index();
-            BoxPlot plot = new BoxPlot(new ChartCaption("result-" + number++, title + " by scenario"),
+            int chart = number++;
+            BoxPlot box = new BoxPlot(new ChartCaption("result-box-" + chart, title + " by scenario"),
                     AxisTitle.dimensionless(title),
                     rows.stream().map(row -> new BoxSeries(row.scenario(), row.box())).toList());
-            charts.add(new ResultChart(plot.toSvg(), rows));
+            // The profile's points are equally likely, so their density is the distribution's.
+            ViolinPlot violin = new ViolinPlot(new ChartCaption("result-violin-" + chart,
+                    title + " distribution by scenario"), AxisTitle.dimensionless(title),
+                    rows.stream().map(row -> new Series(row.scenario(),
+                            row.profile().stream().mapToDouble(Double::doubleValue).toArray())).toList());
+            charts.add(new ResultChart(box.toSvg(), violin.toSvg(), rows));
         }
         return charts;
     }

@@ -327,9 +327,10 @@ public final class ScenarioRuns implements AutoCloseable {
     private static ResultRow row(TechnologyModel technology, ScenarioOutcome outcome, ResultVariable variable,
             int offset, String index) {
         Statistics statistics = outcome.statistics(variable, offset);
+        double[] values = outcome.values(variable, offset);
         return new ResultRow(technology.technology(), outcome.scenario(), variable.label(), index, statistics.mean(),
                 statistics.standardDeviation(), statistics.p10(), statistics.p50(), statistics.p90(),
-                BoxSummary.of(outcome.values(variable, offset)));
+                BoxSummary.of(values), ResultRow.profileOf(values));
     }
 
     private static boolean visibleTo(ScenarioRun run, User user) {

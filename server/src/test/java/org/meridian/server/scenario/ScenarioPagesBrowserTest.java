@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An analyst in Chromium: signs in, runs a stored model from the Scenarios page, watches the run
- * finish without reloading, and reads the box plots and statistics, with the page's
+ * finish without reloading, reads the box and violin plots and statistics, shares the run, then
+ * moves an R&D funding slider, watches the metrics follow, and optimises, with the page's
  * Content-Security-Policy enforced (no console errors).
  */
 class ScenarioPagesBrowserTest extends BootedNode {
@@ -107,6 +108,8 @@ class ScenarioPagesBrowserTest extends BootedNode {
             assertThat(page.locator(".run-status__label")).hasText("succeeded");
             assertThat(page.getByRole(AriaRole.IMG).first()).isVisible();
             assertThat(page.locator("figure.result-chart")).not().hasCount(0);
+            assertThat(page.locator("svg.chart-box").first()).isVisible();
+            assertThat(page.locator("svg.chart-violin").first()).isVisible();
             assertThat(page.locator("figure.result-chart table").first()).containsText("Base Electrolysis");
             assertThat(page.getByLabel("Shared with")).isVisible();
 
@@ -122,6 +125,7 @@ class ScenarioPagesBrowserTest extends BootedNode {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Explore R&D investments")))
                     .click();
             assertThat(page.locator(".portfolio-total")).hasText("0 USD");
+            assertThat(page.locator("svg.chart-histogram").first()).isVisible();
             String unfundedMean = page.locator(".funded-mean").first().textContent();
             page.evaluate("window.stillTheSameDocument = true");
             page.getByLabel("Electrolysis R&D (USD)").fill("5000000");
