@@ -16,6 +16,7 @@ import org.meridian.scenario.investment.OptimisationProblem;
 import org.meridian.scenario.investment.OptimisationResult;
 import org.meridian.scenario.model.Index;
 import org.meridian.scenario.model.IndexKind;
+import org.meridian.scenario.model.TechnologyModel;
 import org.meridian.scenario.statistics.Statistic;
 import org.meridian.scenario.statistics.Statistics;
 import org.meridian.server.identity.Caller;
@@ -69,7 +70,9 @@ class InvestmentPagesController {
     String model(@PathVariable String id, Caller caller, Model model) {
         ScenarioModelEntry entry = scenarios.model(caller, id);
         model.addAttribute("model", entry);
-        model.addAttribute("technology", scenarios.technology(entry));
+        TechnologyModel technology = scenarios.technology(entry);
+        model.addAttribute("technology", technology);
+        model.addAttribute("parameters", ParameterTable.of(technology));
         return "scenario-model";
     }
 

@@ -122,6 +122,8 @@ class ScenarioPagesBrowserTest extends BootedNode {
 
             // Investments: move the slider and watch the metrics follow, then optimise.
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("simple-electrolysis")).click();
+            assertThat(page.locator("details.parameter-table").first()).containsText("inputPrice");
+            assertThat(page.locator("details.parameter-table").first()).containsText("Electricity");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Explore R&D investments")))
                     .click();
             assertThat(page.locator(".portfolio-total")).hasText("0 USD");
