@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.sample.SampleCatalogGenerator;
 import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
+import org.meridian.server.audit.Actor;
 import org.meridian.server.catalog.CatalogIngest;
+import org.meridian.server.scenario.ScenarioRuns;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,8 +74,13 @@ final class DemoCommand implements Callable<Integer> {
                   esgf-pyclient           SearchConnection('%s/esg-search', distrib=False)
                   Health                  %s/actuator/health
                   Sign in                 %s/login  (create an account: meridian admin create-user --help)
+                  Scenarios (signed in)   %s/scenarios
                 Press Ctrl-C to stop.
-                """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base);
+                """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base, base);
+        int models = node.getBean(ScenarioRuns.class).addExampleModels(new Actor(Actor.Kind.SYSTEM, "demo"));
+        if (models > 0) {
+            System.out.println("Added " + models + " example technology models to the Scenarios page.");
+        }
         loadSampleCatalogOnce(node.getBean(CatalogIngest.class),
                 node.getBean(org.meridian.server.ops.MeridianProperties.class).node().hostname());
         NodeRun.awaitShutdown(node);

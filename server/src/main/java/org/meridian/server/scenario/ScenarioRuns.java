@@ -2,6 +2,10 @@ package org.meridian.server.scenario;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +35,7 @@ import org.meridian.scenario.model.IndexKind;
 import org.meridian.scenario.model.ModelProblem;
 import org.meridian.scenario.model.TechnologyModel;
 import org.meridian.scenario.statistics.Statistics;
+import org.meridian.server.audit.Actor;
 import org.meridian.server.audit.AuditEntry;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
@@ -142,6 +147,48 @@ public final class ScenarioRuns implements AutoCloseable {
                     Map.of("name", existing.name(), "technology", technology.technology())));
         });
         return model(caller, id);
+    }
+
+    /** The example models shipped with Meridian (examples/scenarios), by the name they are stored under. */
+    public static final List<String> EXAMPLE_MODELS = List.of("simple-electrolysis", "pv-residential-simple",
+            "tutorial-basic");
+
+    /**
+     * Stores the shipped example models that are not stored yet, for the demo node; done by the
+     * node's operator, so audited as {@code actor}.
+     *
+     * @return how many were added
+     */
+    public int addExampleModels(Actor actor) {
+        int added = 0;
+        for (String name : EXAMPLE_MODELS) {
+            if (store.findModelByName(name).isPresent()) {
+                continue;
+            }
+            String source = example(name);
+            TechnologyModel technology = validated(name, source);
+            Instant now = clock.instant();
+            ScenarioModelEntry model = new ScenarioModelEntry(UUID.randomUUID().toString(), name,
+                    technology.technology(), source, actor.name(), now, now);
+            transactions.executeWithoutResult(status -> {
+                store.insertModel(model);
+                audit.append(AuditEntry.of(actor, "scenario.model-add", model.id(), Outcome.SUCCESS,
+                        AuditEntry.NO_REQUEST, Map.of("name", name, "technology", model.technology())));
+            });
+            added++;
+        }
+        return added;
+    }
+
+    private static String example(String name) {
+        try (InputStream in = ScenarioRuns.class.getResourceAsStream("examples/" + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("example model " + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read example model " + name, e);
+        }
     }
 
     private static TechnologyModel validated(String name, String source) {

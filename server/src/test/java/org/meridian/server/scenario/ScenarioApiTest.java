@@ -47,6 +47,9 @@ class ScenarioApiTest extends BootedNode {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    ScenarioRuns scenarios;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -164,6 +167,17 @@ class ScenarioApiTest extends BootedNode {
         assertThat(badMetric.body()).contains("no metric 'Happiness'").contains("\"field\":\"metric\"");
         assertThat(badAmount.statusCode()).isEqualTo(400);
         assertThat(badAmount.body()).contains("amount0 must be between 0 and");
+    }
+
+    @Test
+    void theDemoAddsTheShippedExampleModelsOnceKeepingOnesAlreadyStored() throws Exception {
+        int first = scenarios.addExampleModels(new Actor(Actor.Kind.SYSTEM, "demo"));
+        int second = scenarios.addExampleModels(new Actor(Actor.Kind.SYSTEM, "demo"));
+
+        assertThat(first).as("simple-electrolysis was stored already").isEqualTo(2);
+        assertThat(second).isZero();
+        assertThat(send("GET", "/api/v1/scenarios/models", alice, null).body())
+                .contains("pv-residential-simple").contains("tutorial-basic");
     }
 
     @Test
