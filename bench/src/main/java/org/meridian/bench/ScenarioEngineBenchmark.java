@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.meridian.scenario.ModelValidator;
 import org.meridian.scenario.ScenarioEngine;
 import org.meridian.scenario.ScenarioRunResult;
+import org.meridian.scenario.evaluation.ScenarioSamples;
 import org.meridian.scenario.investment.OptimisationProblem;
 import org.meridian.scenario.investment.OptimisationResult;
 import org.meridian.scenario.model.TechnologyModel;
@@ -35,6 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       each, evaluation and statistics (Tyche 1.2 takes 5.3 s for this on this machine kind). The
  *       electrolysis pipeline is about 30 arithmetic operations per sample, so 400,000 divided by
  *       the time is the sample-evaluation rate of a 30-operation model;</li>
+ *   <li>{@code electrolysisEvaluationOnly}: the same samples without the statistics, the
+ *       evaluation kernel alone;</li>
  *   <li>{@code optimiseThreeCategories}: minimise mean LCOE of the residential PV model over its
  *       three R&amp;D categories within a 3 M USD budget, 10,000 samples per tranche.</li>
  * </ul>
@@ -73,6 +76,15 @@ public class ScenarioEngineBenchmark {
     @Benchmark
     public ScenarioRunResult electrolysisFourScenarios() {
         return engine.run(electrolysis, 100_000, 42);
+    }
+
+    /**
+     * Evaluation alone, without the statistics: 400,000 sample-evaluations of the ~30-operation
+     * electrolysis pipeline, so 400,000 divided by this time is the evaluation kernel's rate.
+     */
+    @Benchmark
+    public ScenarioSamples electrolysisEvaluationOnly() {
+        return engine.evaluate(electrolysis, 100_000, ScenarioEngine.seeded(42));
     }
 
     @Benchmark
