@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.meridian.scenario.evaluation.EvaluationMonitor;
 import org.meridian.scenario.evaluation.ResultVariable;
 import org.meridian.scenario.evaluation.ScenarioEvaluator;
 import org.meridian.scenario.evaluation.ScenarioOutcome;
@@ -54,6 +55,17 @@ public final class ScenarioEngine {
     /** The raw samples of every scenario (for histograms, investments, optimisation). */
     public ScenarioSamples evaluate(TechnologyModel model, int samples, SplittableGenerator random) {
         return evaluator.evaluate(model, samples, random);
+    }
+
+    /**
+     * The raw samples, reporting progress to {@code monitor} and stopping when it cancels; the
+     * samples are the same as without a monitor.
+     *
+     * @throws org.meridian.scenario.evaluation.EvaluationCancelledException when cancelled
+     */
+    public ScenarioSamples evaluate(TechnologyModel model, int samples, SplittableGenerator random,
+            EvaluationMonitor monitor) {
+        return evaluator.evaluate(model, samples, random, monitor);
     }
 
     /** Evaluates and summarises every scenario; the same seed gives the same numbers. */

@@ -56,7 +56,19 @@ public final class ScenarioEvaluator {
      * @throws EvaluationException for the first failing sample in (scenario, sample) order
      */
     public ScenarioSamples evaluate(TechnologyModel model, int samples, SplittableGenerator random) {
+        return evaluate(model, samples, random, EvaluationMonitor.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(TechnologyModel, int, SplittableGenerator)}, reporting each finished work
+     * item to {@code monitor} and stopping early when it says so.
+     *
+     * @throws EvaluationCancelledException when {@code monitor} cancelled the evaluation
+     */
+    public ScenarioSamples evaluate(TechnologyModel model, int samples, SplittableGenerator random,
+            EvaluationMonitor monitor) {
         requireNonNull(model, "model is null");
+        requireNonNull(monitor, "monitor is null");
         requireNonNull(random, "random is null");
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be at least 1, got " + samples);
@@ -65,7 +77,7 @@ public final class ScenarioEvaluator {
         List<TechnologyProgram> programs = model.scenarios().stream()
                 .map(scenario -> TechnologyProgram.compile(model, scenario))
                 .toList();
-        Run run = new Run(model, program, programs, samples, random);
+        Run run = new Run(model, program, programs, samples, random, monitor);
         int workers = Math.min(parallelism, run.items);
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (int worker = 0; worker < workers; worker++) {
@@ -83,6 +95,9 @@ public final class ScenarioEvaluator {
         int firstFailure = run.firstFailure.get();
         if (firstFailure != Integer.MAX_VALUE) {
             throw run.failures.get(firstFailure);
+        }
+        if (run.completed.get() < run.items) {
+            throw new EvaluationCancelledException(run.completed.get(), run.items);
         }
         return new ScenarioSamples(model, samples, run.outcomes);
     }
@@ -102,9 +117,12 @@ public final class ScenarioEvaluator {
         private final List<ScenarioOutcome> outcomes = new ArrayList<>();
         private final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         private final Map<Integer, EvaluationException> failures = new ConcurrentHashMap<>();
+        private final EvaluationMonitor monitor;
+        private final AtomicInteger completed = new AtomicInteger();
 
         Run(TechnologyModel model, TechnologyProgram program, List<TechnologyProgram> programs, int samples,
-                SplittableGenerator random) {
+                SplittableGenerator random, EvaluationMonitor monitor) {
+            this.monitor = monitor;
             this.program = program;
             this.programs = programs;
             this.scenarios = model.scenarios();
@@ -136,7 +154,7 @@ public final class ScenarioEvaluator {
 
         void work() {
             Frame frame = program.newFrame(Math.min(CHUNK_SIZE, samples));
-            while (true) {
+            while (!monitor.cancelled()) {
                 // Items are claimed in increasing order, so every item before the first failure
                 // still completes and the reported failure is the same on every run.
                 Optional<RandomStreams.Claim> claim = streams.claim(firstFailure.get());
@@ -150,6 +168,7 @@ public final class ScenarioEvaluator {
                     failures.put(item, failure);
                     firstFailure.accumulateAndGet(item, Math::min);
                 }
+                monitor.progress(completed.incrementAndGet(), items);
             }
         }
 
