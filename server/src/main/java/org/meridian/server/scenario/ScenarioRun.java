@@ -10,7 +10,7 @@ import java.util.Optional;
  * A run of a stored model: private to its owner unless shared with one of the owner's
  * organisations. Results are present once it has succeeded.
  *
- * @param progress percent done: evaluation is the first half, summarising the second
+ * @param progress percent done: evaluation is the first nine tenths, the statistics the rest
  */
 public record ScenarioRun(String id, String modelId, String modelName, String ownerId, String owner,
         Optional<String> sharedWith, int samples, long seed, RunStatus status, int progress, Optional<String> error,

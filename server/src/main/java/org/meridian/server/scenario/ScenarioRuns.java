@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.meridian.scenario.ModelValidator;
 import org.meridian.scenario.ScenarioEngine;
+import org.meridian.scenario.evaluation.EvaluationCancelledException;
+import org.meridian.scenario.evaluation.EvaluationMonitor;
 import org.meridian.scenario.evaluation.ResultVariable;
 import org.meridian.scenario.evaluation.ScenarioOutcome;
 import org.meridian.scenario.evaluation.ScenarioSamples;
@@ -334,14 +336,26 @@ public final class ScenarioRuns implements AutoCloseable {
         Instant started = clock.instant();
         try {
             TechnologyModel technology = technology(model);
-            ScenarioSamples evaluated = engine.evaluate(technology, samples, ScenarioEngine.seeded(seed));
-            if (cancelled.remove(id)) {
-                return;
-            }
-            progress.put(id, 50);
+            ScenarioSamples evaluated = engine.evaluate(technology, samples, ScenarioEngine.seeded(seed),
+                    new EvaluationMonitor() {
+                        @Override
+                        public void progress(int completed, int total) {
+                            // Evaluation is most of the time; the statistics take the last tenth.
+                            progress.merge(id, 90 * completed / total, Math::max);
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return cancelled.contains(id);
+                        }
+                    });
+            progress.put(id, 90);
             List<ResultRow> rows = summarise(technology, evaluated);
             long elapsed = Duration.between(started, clock.instant()).toMillis();
             store.finish(id, RunStatus.SUCCEEDED, Optional.empty(), Optional.of(elapsed), rows, clock.instant());
+        } catch (EvaluationCancelledException e) {
+            // The owner's cancel has already recorded the run as cancelled.
+            log.debug("Scenario run {} stopped: {}", id, e.getMessage());
         } catch (RuntimeException e) {
             // The model's own errors (division by zero, invalid parameters) are the analyst's to
             // read; anything else is the node's, logged here with the run id.
