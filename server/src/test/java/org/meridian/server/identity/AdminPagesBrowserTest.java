@@ -3,21 +3,17 @@ package org.meridian.server.identity;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.server.audit.Actor;
@@ -26,6 +22,7 @@ import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.AuditQuery;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.testing.BootedNode;
+import org.meridian.server.testing.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -35,10 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * shared/STACK.md, which keep it from reaching for the network.
  */
 class AdminPagesBrowserTest extends BootedNode {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync");
     private static final String PASSWORD = "a long and unusual passphrase";
 
     @Autowired
@@ -46,25 +39,15 @@ class AdminPagesBrowserTest extends BootedNode {
 
     @Test
     void aNodeAdminCreatesAnOrganisationAndAnAccountGrantsARoleAndManagesATokenInChromium(@TempDir Path profile) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Skipped: no Chromium at " + CHROMIUM + " (install Debian's chromium package to run browser tests)");
+        Chromium.assumeInstalled();
         identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "test",
                 new NewUser("root", Optional.empty(), Optional.empty(), Set.of(NodeRole.NODE_ADMIN)), Optional.of(PASSWORD));
         long eventsBefore = audit.head().sequence();
         List<String> consoleErrors = new ArrayList<>();
 
-        try (Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                BrowserContext browser = playwright.chromium().launchPersistentContext(profile.resolve("chromium"),
-                        new BrowserType.LaunchPersistentContextOptions()
-                                .setExecutablePath(CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(CHROMIUM_FLAGS)
-                                .setEnv(Map.of("HOME", profile.toString(), "TMPDIR", profile.toString()))
-                                .setBaseURL("http://localhost:" + port)
-                                .setViewportSize(1280, 900))) {
-            // Every step here takes milliseconds; a failure should not wait out Playwright's 30 s default.
-            browser.setDefaultTimeout(10_000);
+        try (Playwright playwright = Chromium.playwright();
+                BrowserContext browser = Chromium.launch(playwright, profile,
+                        Chromium.options(profile).setBaseURL("http://localhost:" + port))) {
             Page page = browser.newPage();
             // A Content-Security-Policy violation (an inline style or script) or an htmx failure shows up as a
             // console error. The node serves no icon, and Chromium asks for one on its own.

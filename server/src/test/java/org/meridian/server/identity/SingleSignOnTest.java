@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.nimbusds.jose.JOSEObjectType;
@@ -22,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +40,6 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.server.audit.Actor;
@@ -52,6 +49,7 @@ import org.meridian.server.audit.AuditQuery;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.ops.EnvironmentVariables;
 import org.meridian.server.testing.BootedNode;
+import org.meridian.server.testing.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -73,7 +71,6 @@ class SingleSignOnTest extends BootedNode {
             new SubstituteTokenResponse()));
     /** Shows a login form taking a username and the claims as JSON. */
     private static final MockOAuth2Server FORM_PROVIDER = started(new MockOAuth2Server(new OAuth2Config(true)));
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Secrets {
@@ -240,19 +237,10 @@ class SingleSignOnTest extends BootedNode {
 
     @Test
     void signsInThroughTheProvidersLoginFormInChromium(@TempDir Path profile) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: no Chromium at " + CHROMIUM);
+        Chromium.assumeInstalled();
         organisations("noc");
-        try (Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                BrowserContext browser = playwright.chromium().launchPersistentContext(profile.resolve("chromium"),
-                        new BrowserType.LaunchPersistentContextOptions()
-                                .setExecutablePath(CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                                        "--no-first-run", "--disable-background-networking",
-                                        "--disable-component-update", "--disable-sync"))
-                                .setEnv(Map.of("HOME", profile.toString(), "TMPDIR", profile.toString())))) {
-            browser.setDefaultTimeout(10_000);
+        try (Playwright playwright = Chromium.playwright();
+                BrowserContext browser = Chromium.launch(playwright, profile, Chromium.options(profile))) {
             Page page = browser.newPage();
             page.navigate("http://localhost:" + port + "/login");
 

@@ -3,7 +3,6 @@ package org.meridian.server.scenario;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +24,7 @@ import org.meridian.server.identity.NodeRole;
 import org.meridian.server.identity.OrgRole;
 import org.meridian.server.identity.User;
 import org.meridian.server.testing.BootedNode;
+import org.meridian.server.testing.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,10 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Content-Security-Policy enforced (no console errors).
  */
 class ScenarioPagesBrowserTest extends BootedNode {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync");
     private static final String PASSWORD = "a long and unusual passphrase";
     private static Playwright playwright;
 
@@ -48,9 +42,8 @@ class ScenarioPagesBrowserTest extends BootedNode {
 
     @BeforeAll
     static void startPlaywright() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Skipped: no Chromium at " + CHROMIUM + " (install Debian's chromium package to run browser tests)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Chromium.assumeInstalled();
+        playwright = Chromium.playwright();
     }
 
     @AfterAll
@@ -71,11 +64,9 @@ class ScenarioPagesBrowserTest extends BootedNode {
         scenarios.addModel(Caller.of(root), "t", "simple-electrolysis",
                 Files.readString(Path.of("..", "examples", "scenarios", "simple-electrolysis.yaml")));
 
-        try (BrowserContext browser = playwright.chromium().launchPersistentContext(profile.resolve("chromium"),
-                new BrowserType.LaunchPersistentContextOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS)
-                        .setEnv(Map.of("HOME", profile.toString(), "TMPDIR", profile.toString()))
-                        .setBaseURL("http://localhost:" + port).setViewportSize(1280, 900))) {
+        try (BrowserContext browser = Chromium.launch(playwright, profile,
+                Chromium.options(profile).setBaseURL("http://localhost:" + port))) {
+            // A run of 50,000 samples per scenario takes longer than a page step.
             browser.setDefaultTimeout(15_000);
             Page page = browser.newPage();
             List<String> consoleErrors = new ArrayList<>();

@@ -3,30 +3,26 @@ package org.meridian.server.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.RecordId;
 import org.meridian.catalog.search.InMemorySearchIndex;
+import org.meridian.server.testing.Chromium;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Drives the search UI in a real Chromium against a booted node: htmx swaps, pushed URLs, the
@@ -40,10 +36,6 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "meridian.data-dir=${java.io.tmpdir}/meridian-browser-test-${random.uuid}")
 class SearchPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync");
 
     private static Playwright playwright;
 
@@ -61,9 +53,8 @@ class SearchPageBrowserTest {
 
     @BeforeAll
     static void startPlaywright() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Skipped: no Chromium at " + CHROMIUM + " (install Debian's chromium package to run browser tests)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Chromium.assumeInstalled();
+        playwright = Chromium.playwright();
     }
 
     @AfterAll
@@ -145,18 +136,9 @@ class SearchPageBrowserTest {
     }
 
     private BrowserContext launch(Path profile, boolean javaScript) {
-        BrowserContext browser = playwright.chromium().launchPersistentContext(profile.resolve("chromium"),
-                new BrowserType.LaunchPersistentContextOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(CHROMIUM_FLAGS)
-                        .setEnv(Map.of("HOME", profile.toString(), "TMPDIR", profile.toString()))
-                        .setJavaScriptEnabled(javaScript)
-                        .setBaseURL("http://localhost:" + port)
-                        .setViewportSize(1280, 900));
-        // Every step here takes milliseconds; a failure should not wait out Playwright's 30 s default.
-        browser.setDefaultTimeout(10_000);
-        return browser;
+        return Chromium.launch(playwright, profile, Chromium.options(profile)
+                .setJavaScriptEnabled(javaScript)
+                .setBaseURL("http://localhost:" + port));
     }
 
     private static Locator status(Page page) {
