@@ -28,6 +28,18 @@ public record ResultRow(String technology, String scenario, String variable, Str
         profile = List.copyOf(profile);
     }
 
+    /**
+     * The box numbers read off a profile: its points at 0, 10, 25, 50, 75, 90 and 100 % are
+     * exactly those quantiles, so the samples need no second pass.
+     */
+    public static BoxSummary boxOf(List<Double> profile, double mean) {
+        double minimum = profile.getFirst();
+        double maximum = profile.getLast();
+        // The mean of equal values can round one ulp outside them (0.1 + 0.1 + 0.1 > 0.3).
+        return new BoxSummary(minimum, profile.get(20), profile.get(50), profile.get(100), profile.get(150),
+                profile.get(180), maximum, Math.max(minimum, Math.min(maximum, mean)));
+    }
+
     /** The quantile profile of {@code values} (left unchanged), numpy's linear interpolation. */
     public static List<Double> profileOf(double[] values) {
         double[] sorted = values.clone();

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +48,6 @@ import org.meridian.server.identity.IdentityProblem;
 import org.meridian.server.identity.Membership;
 import org.meridian.server.identity.NodeRole;
 import org.meridian.server.identity.User;
-import org.meridian.server.scenario.plot.BoxSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -359,18 +360,22 @@ public final class ScenarioRuns implements AutoCloseable {
         } catch (RuntimeException e) {
             // The model's own errors (division by zero, invalid parameters) are the analyst's to
             // read; anything else is the node's, logged here with the run id.
-            log.warn("Scenario run {} of model '{}' failed: {}", id, model.name(), e.getMessage());
-            store.finish(id, RunStatus.FAILED, Optional.of(truncate(String.valueOf(e.getMessage()))), Optional.empty(),
-                    List.of(), clock.instant());
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            log.warn("Scenario run {} of model '{}' failed: {}", id, model.name(), cause.getMessage());
+            store.finish(id, RunStatus.FAILED, Optional.of(truncate(String.valueOf(cause.getMessage()))),
+                    Optional.empty(), List.of(), clock.instant());
         } finally {
             progress.remove(id);
             cancelled.remove(id);
         }
     }
 
-    /** Statistics and box-plot numbers of every column, in the engine's row order. */
-    static List<ResultRow> summarise(TechnologyModel technology, ScenarioSamples evaluated) {
-        List<ResultRow> rows = new ArrayList<>();
+    /**
+     * Statistics, box numbers and profile of every column, in the engine's row order, computed on
+     * the engine's threads (sorting each column is most of the work).
+     */
+    private List<ResultRow> summarise(TechnologyModel technology, ScenarioSamples evaluated) {
+        List<CompletableFuture<ResultRow>> rows = new ArrayList<>();
         for (ScenarioOutcome outcome : evaluated.outcomes()) {
             rows.add(row(technology, outcome, ResultVariable.COST, 0, "Cost"));
             List<String> outputs = technology.indices().names(IndexKind.OUTPUT);
@@ -382,16 +387,22 @@ public final class ScenarioRuns implements AutoCloseable {
                 rows.add(row(technology, outcome, ResultVariable.METRIC, offset, metrics.get(offset)));
             }
         }
-        return rows;
+        return rows.stream().map(CompletableFuture::join).toList();
     }
 
-    private static ResultRow row(TechnologyModel technology, ScenarioOutcome outcome, ResultVariable variable,
+    private CompletableFuture<ResultRow> row(TechnologyModel technology, ScenarioOutcome outcome,
+            ResultVariable variable, int offset, String index) {
+        return CompletableFuture.supplyAsync(() -> resultRow(technology, outcome, variable, offset, index),
+                engineThreads);
+    }
+
+    private static ResultRow resultRow(TechnologyModel technology, ScenarioOutcome outcome, ResultVariable variable,
             int offset, String index) {
         Statistics statistics = outcome.statistics(variable, offset);
-        double[] values = outcome.values(variable, offset);
+        List<Double> profile = ResultRow.profileOf(outcome.values(variable, offset));
         return new ResultRow(technology.technology(), outcome.scenario(), variable.label(), index, statistics.mean(),
                 statistics.standardDeviation(), statistics.p10(), statistics.p50(), statistics.p90(),
-                BoxSummary.of(values), ResultRow.profileOf(values));
+                ResultRow.boxOf(profile, statistics.mean()), profile);
     }
 
     private static boolean visibleTo(ScenarioRun run, User user) {
