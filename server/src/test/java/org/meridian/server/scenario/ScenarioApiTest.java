@@ -42,6 +42,7 @@ class ScenarioApiTest extends BootedNode {
     private static String publisher;
     private static String alice;
     private static String nora;
+    private static String nodeAdmin;
     private static String modelId;
 
     @Autowired
@@ -66,6 +67,8 @@ class ScenarioApiTest extends BootedNode {
         publisher = member(root, "pierre", "ipsl", OrgRole.PUBLISHER);
         alice = member(root, "alice", "ipsl", OrgRole.MEMBER);
         nora = member(root, "nora", "ncar", OrgRole.MEMBER);
+        nodeAdmin = identity.createToken(Caller.of(root), "t", "t", EnumSet.allOf(TokenScope.class),
+                Duration.ofDays(1)).secret();
         HttpResponse<String> added = send("POST", "/api/v1/scenarios/models", publisher, json(Map.of(
                 "name", "simple-electrolysis", "source", example("simple-electrolysis.yaml"))));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
@@ -114,6 +117,12 @@ class ScenarioApiTest extends BootedNode {
                 .as("same organisation, not shared").isEqualTo(404);
         assertThat(send("GET", "/api/v1/scenarios/runs/" + id, nora, null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/scenarios/runs", nora, null).body()).doesNotContain(id);
+        assertThat(send("GET", "/api/v1/scenarios/runs/" + id, nodeAdmin, null).statusCode())
+                .as("node administrators run the node, not the analysts' work").isEqualTo(404);
+        assertThat(send("GET", "/api/v1/scenarios/runs/" + id, nora, null).body().replace(id, "ID"))
+                .as("someone else's run answers like a missing one")
+                .isEqualTo(send("GET", "/api/v1/scenarios/runs/no-such-run", nora, null).body()
+                        .replace("no-such-run", "ID"));
 
         HttpResponse<String> toOther = send("POST", "/api/v1/scenarios/runs/" + id + "/share", alice,
                 json(Map.of("organisation", "ncar")));
