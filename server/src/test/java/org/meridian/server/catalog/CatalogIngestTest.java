@@ -82,6 +82,21 @@ class CatalogIngestTest {
     }
 
     @Test
+    void aBatchAlsoEndsWhenItsLinesReachTheCharacterBound() throws IOException {
+        String longText = "x".repeat(CatalogIngest.MAX_BATCH_CHARACTERS / 3);
+        List<String> lines = IntStream.range(0, 4)
+                .mapToObj(i -> json.write(aDataset("CMIP6.long" + i).withFacet("description", longText).build()))
+                .toList();
+        List<CatalogIngest.Progress> progress = new ArrayList<>();
+
+        storage.ingest().load(List.of(file(lines)), Stage.PRODUCTION, progress::add);
+
+        // Three lines pass the bound before the batch size (5) is reached.
+        assertThat(progress).extracting(CatalogIngest.Progress::line).containsExactly(3L, 4L);
+        assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(4);
+    }
+
+    @Test
     void loadingTheSameFileTwiceChangesNothing() throws IOException {
         Path file = file(datasets(7));
         storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
