@@ -47,7 +47,7 @@ class CatalogIngestTest {
         storage = CatalogStorage.open(dataSource, dataDir, generation -> {
             openedGenerations.add(generation);
             return new InMemorySearchIndex();
-        }, new CatalogIndexer.Settings(BATCH, Duration.ofSeconds(5), Duration.ofMillis(50)), Clock.systemUTC(),
+        }, new CatalogIndexer.Settings(BATCH, Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(50)), Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }
 
