@@ -37,7 +37,7 @@ public final class CatalogThroughput {
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 4)) {
             Databases.migrate(dataSource);
             try (CatalogStorage storage = CatalogStorage.open(dataSource, dataDir, LuceneSearchIndex::open,
-                    new CatalogIndexer.Settings(5_000, Duration.ofSeconds(10), Duration.ofSeconds(1)),
+                    new CatalogIndexer.Settings(5_000, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(1)),
                     Clock.systemUTC(), new SimpleMeterRegistry())) {
                 if (args[0].equals("ingest")) {
                     ingest(storage, Path.of(args[2]));

@@ -15,7 +15,9 @@ import org.meridian.catalog.Stage;
  * <ul>
  *   <li>{@link #apply} takes changes in strictly increasing sequence order, each above
  *       {@link #appliedSequence()}; it throws {@link IllegalArgumentException} otherwise and
- *       changes nothing. Applied changes are visible to {@link #search} when it returns.</li>
+ *       changes nothing. Applied changes are visible to {@link #search} once {@link #refresh}
+ *       or {@link #commit} returns (an implementation may show them sooner), so a caller
+ *       applying many batches decides how often to pay for making them visible.</li>
  *   <li>{@link #commit} makes every applied change durable <em>together with</em> the sequence of
  *       the last one, atomically: after a crash, a reopened index reports exactly the sequence of
  *       its last commit and holds exactly the changes up to it, so replaying the log from there
@@ -25,8 +27,8 @@ import org.meridian.catalog.Stage;
  *   <li>An upsert replaces any record with the same id in the same stage; a removal of an absent
  *       record is a no-op. Stages are independent.</li>
  *   <li>{@link #load} adds records of a snapshot to an index that holds none of them yet, from any
- *       number of threads at once; loaded records are searchable after the next {@link #commit}
- *       or {@link #apply}, and a later applied change to one of them replaces it.</li>
+ *       number of threads at once; loaded records are searchable after the next {@link #refresh}
+ *       or {@link #commit}, and a later applied change to one of them replaces it.</li>
  *   <li>{@link #search} never returns or counts records outside the query's access scope.</li>
  *   <li>Facet values are listed in lexical order with counts ≥ 1; every requested facet appears.
  *       Hits are ordered by the query's sort order, ties broken by record id.</li>
@@ -39,17 +41,26 @@ public interface SearchIndex extends Closeable {
     /** The sequence of the last change applied; 0 for an empty index. */
     long appliedSequence();
 
+    /**
+     * The sequence of the last change {@link #search} sees: at most {@link #appliedSequence()},
+     * and equal to it after {@link #refresh} or {@link #commit}.
+     */
+    long searchableSequence();
+
     /** The sequence stored with the last {@link #commit}; 0 if never committed. */
     long committedSequence();
 
-    /** Applies changes in order and makes them searchable. */
+    /** Applies changes in order; they are searchable after the next {@link #refresh} or {@link #commit}. */
     void apply(List<? extends CatalogChange> changes);
+
+    /** Makes every applied (and loaded) change searchable. */
+    void refresh();
 
     /**
      * Adds records read from the catalog as of change {@code sequence} (every upsert in the batch
      * carries it), for building a new index: each (stage, id) must be absent from the index,
      * which is then not checked, and the records need not be searchable before the next
-     * {@link #commit} or {@link #apply}. Afterwards {@link #appliedSequence()} is
+     * {@link #refresh} or {@link #commit}. Afterwards {@link #appliedSequence()} is
      * {@code sequence}; changes after it are then applied as usual. Safe to call from several
      * threads at once, but not while {@link #apply} runs.
      *
@@ -58,7 +69,7 @@ public interface SearchIndex extends Closeable {
      */
     void load(List<CatalogChange.Upsert> records);
 
-    /** Makes all applied changes and their sequence durable, atomically. */
+    /** Makes all applied changes and their sequence durable, atomically, and searchable. */
     void commit();
 
     SearchResult search(Query query);

@@ -38,9 +38,20 @@ public final class InMemorySearchIndex implements SearchIndex {
         return applied;
     }
 
+    /** Applied changes are visible at once. */
+    @Override
+    public long searchableSequence() {
+        return applied;
+    }
+
     @Override
     public long committedSequence() {
         return committed;
+    }
+
+    @Override
+    public void refresh() {
+        // Applied changes are visible at once.
     }
 
     @Override

@@ -68,6 +68,7 @@ public abstract class SearchIndexContract {
     @Test
     void newIndexHasAppliedAndCommittedNothing() {
         assertThat(index.appliedSequence()).isZero();
+        assertThat(index.searchableSequence()).isZero();
         assertThat(index.committedSequence()).isZero();
         assertThat(index.search(everything().build()).total()).isZero();
         assertThat(index.countByType(Stage.PRODUCTION))
@@ -78,6 +79,7 @@ public abstract class SearchIndexContract {
     @Test
     void applyAdvancesAppliedSequenceAndCommitRecordsIt() {
         index.apply(List.of(upsert(1, catalog.cesmTas), upsert(2, catalog.cesmPr)));
+        index.refresh();
 
         assertThat(index.appliedSequence()).isEqualTo(2);
         assertThat(index.committedSequence()).isZero();
@@ -89,15 +91,31 @@ public abstract class SearchIndexContract {
     }
 
     @Test
-    void appliedChangesAreSearchableAsSoonAsApplyReturns() {
+    void appliedChangesAreSearchableOnceRefreshed() {
         index.apply(List.of(upsert(1, catalog.cesmTas)));
 
+        assertThat(index.searchableSequence()).isBetween(0L, 1L);
+
+        index.refresh();
+
+        assertThat(index.searchableSequence()).isEqualTo(1);
         assertThat(ids(everything())).containsExactly(id(catalog.cesmTas));
+    }
+
+    @Test
+    void commitAlsoMakesAppliedChangesSearchable() {
+        index.apply(List.of(upsert(1, catalog.cesmTas), upsert(2, catalog.cesmPr)));
+
+        index.commit();
+
+        assertThat(index.searchableSequence()).isEqualTo(2);
+        assertThat(ids(everything())).containsExactly(id(catalog.cesmPr), id(catalog.cesmTas));
     }
 
     @Test
     void hitCarriesTheRecordAsAppliedAndWhenItWasCataloged() {
         index.apply(List.of(upsert(1, catalog.cesmTasFirstFile)));
+        index.refresh();
 
         Hit hit = index.search(everything().build()).hits().get(0);
 
@@ -116,6 +134,7 @@ public abstract class SearchIndexContract {
         assertThat(renamed.id()).isEqualTo(catalog.cesmTas.id());
 
         index.apply(List.of(upsert(1, catalog.cesmTas), upsert(2, renamed)));
+        index.refresh();
 
         SearchResult result = index.search(everything().facet("source_id").build());
         assertThat(result.total()).isEqualTo(1);
@@ -134,6 +153,7 @@ public abstract class SearchIndexContract {
                 upsert(1, catalog.cesmTas),
                 new CatalogChange.Upsert(2, Stage.STAGING, revised, CATALOGED, JSON.write(revised)),
                 new CatalogChange.Upsert(3, Stage.STAGING, catalog.cesmPr, CATALOGED, JSON.write(catalog.cesmPr))));
+        index.refresh();
 
         assertThat(index.search(everything().text("revision").build()).total()).isZero();
         assertThat(index.search(everything().stage(Stage.STAGING).text("revision").build()).hits())
@@ -141,6 +161,7 @@ public abstract class SearchIndexContract {
         assertThat(index.search(everything().build()).hits()).extracting(Hit::record).containsExactly(catalog.cesmTas);
 
         index.apply(List.of(new CatalogChange.Removal(4, Stage.STAGING, catalog.cesmTas.id())));
+        index.refresh();
 
         assertThat(ids(everything())).containsExactly(id(catalog.cesmTas));
         assertThat(ids(everything().stage(Stage.STAGING))).containsExactly(id(catalog.cesmPr));
@@ -149,8 +170,10 @@ public abstract class SearchIndexContract {
     @Test
     void removalDeletesTheRecordFromItsStage() {
         index.apply(List.of(upsert(1, catalog.cesmTas), upsert(2, catalog.cesmPr)));
+        index.refresh();
 
         index.apply(List.of(new CatalogChange.Removal(3, Stage.PRODUCTION, catalog.cesmTas.id())));
+        index.refresh();
 
         assertThat(ids(everything())).containsExactly(id(catalog.cesmPr));
         assertThat(index.appliedSequence()).isEqualTo(3);
@@ -159,8 +182,10 @@ public abstract class SearchIndexContract {
     @Test
     void removalOfAnAbsentRecordChangesNothingButTheSequence() {
         index.apply(List.of(upsert(1, catalog.cesmPr)));
+        index.refresh();
 
         index.apply(List.of(new CatalogChange.Removal(2, Stage.PRODUCTION, catalog.cesmTas.id())));
+        index.refresh();
 
         assertThat(ids(everything())).containsExactly(id(catalog.cesmPr));
         assertThat(index.appliedSequence()).isEqualTo(2);
@@ -188,6 +213,7 @@ public abstract class SearchIndexContract {
         index.load(List.of(upsert(4, catalog.cesmTas), upsert(4, catalog.cesmPr), upsert(4, catalog.ukesmTas)));
 
         index.apply(List.of(upsert(5, renamed), new CatalogChange.Removal(6, Stage.PRODUCTION, catalog.cesmPr.id())));
+        index.refresh();
 
         assertThat(index.appliedSequence()).isEqualTo(6);
         assertThat(ids(everything())).containsExactlyInAnyOrder(id(catalog.cesmTas), id(catalog.ukesmTas));
@@ -198,6 +224,7 @@ public abstract class SearchIndexContract {
     @Test
     void rejectsALoadBelowTheAppliedSequenceOrWithMixedSequences() {
         index.apply(List.of(upsert(3, catalog.cesmTas)));
+        index.refresh();
 
         assertThatThrownBy(() -> index.load(List.of(upsert(2, catalog.cesmPr))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -212,6 +239,7 @@ public abstract class SearchIndexContract {
     @Test
     void rejectsAChangeNotAboveTheAppliedSequenceAndAppliesNoneOfTheBatch() {
         index.apply(List.of(upsert(1, catalog.cesmTas), upsert(2, catalog.cesmPr)));
+        index.refresh();
 
         assertThatThrownBy(() -> index.apply(List.of(upsert(3, catalog.ukesmTas), upsert(2, catalog.cmip5))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -238,7 +266,9 @@ public abstract class SearchIndexContract {
     @Test
     void acceptsGapsBetweenIncreasingSequencesAndIgnoresAnEmptyBatch() {
         index.apply(List.of(upsert(5, catalog.cesmTas), upsert(9, catalog.cesmPr)));
+        index.refresh();
         index.apply(List.of());
+        index.refresh();
 
         assertThat(index.appliedSequence()).isEqualTo(9);
         assertThat(index.search(everything().build()).total()).isEqualTo(2);
@@ -247,10 +277,12 @@ public abstract class SearchIndexContract {
     @Test
     void reopenedIndexHoldsExactlyTheCommittedChanges() throws IOException {
         index.apply(List.of(upsert(1, catalog.cesmTas), upsert(2, catalog.cesmPr)));
+        index.refresh();
         index.commit();
         index.apply(List.of(
                 upsert(3, catalog.ukesmTas),
                 new CatalogChange.Removal(4, Stage.PRODUCTION, catalog.cesmTas.id())));
+        index.refresh();
 
         reopen();
 
@@ -264,12 +296,14 @@ public abstract class SearchIndexContract {
     @Test
     void reopenedIndexResumesAfterItsCommittedSequence() throws IOException {
         index.apply(List.of(upsert(1, catalog.cesmTas)));
+        index.refresh();
         index.commit();
         reopen();
 
         assertThatThrownBy(() -> index.apply(List.of(upsert(1, catalog.cesmTas))))
                 .isInstanceOf(IllegalArgumentException.class);
         index.apply(List.of(upsert(2, catalog.cesmPr)));
+        index.refresh();
         index.commit();
         reopen();
 
@@ -311,6 +345,7 @@ public abstract class SearchIndexContract {
                 changes.add(upsert(sequence++, record));
             }
             index.apply(changes);
+            index.refresh();
         }
         writing.set(false);
         for (Thread reader : readers) {
@@ -526,6 +561,7 @@ public abstract class SearchIndexContract {
         CatalogRecord nine = aDataset("obs4MIPs.NASA-JPL.AIRS.mon.ta").withVersion("9").build();
         CatalogRecord ten = aDataset("obs4MIPs.NASA-JPL.AIRS.mon.ta").withVersion("10").build();
         index.apply(List.of(upsert(1, nine), upsert(2, ten)));
+        index.refresh();
 
         assertThat(ids(everything().minVersion(10L))).containsExactly(id(ten));
         assertThat(ids(everything().maxVersion(9L))).containsExactly(id(nine));
@@ -696,6 +732,7 @@ public abstract class SearchIndexContract {
         index.apply(List.of(
                 upsert(1, aDataset("a.one").withFacet("ensemble", "b", "B", "a", "A", "10", "9").build()),
                 upsert(2, aDataset("a.two").withFacet("ensemble", "a").build())));
+        index.refresh();
 
         assertThat(index.search(everything().facet("ensemble").build()).facets().get("ensemble")).containsExactly(
                 new FacetCount("10", 1), new FacetCount("9", 1), new FacetCount("A", 1), new FacetCount("B", 1),
@@ -787,6 +824,7 @@ public abstract class SearchIndexContract {
         loadCatalog();
         index.apply(List.of(new CatalogChange.Upsert(100, Stage.STAGING, catalog.cesmTas, CATALOGED,
                 JSON.write(catalog.cesmTas))));
+        index.refresh();
 
         assertThat(index.countByType(Stage.PRODUCTION)).containsOnly(
                 Map.entry(RecordType.DATASET, 10L), Map.entry(RecordType.FILE, 3L), Map.entry(RecordType.AGGREGATION, 0L));
@@ -796,6 +834,7 @@ public abstract class SearchIndexContract {
 
     private void loadCatalog() {
         index.apply(catalog.productionUpserts(1));
+        index.refresh();
     }
 
     private void reopen() throws IOException {

@@ -40,8 +40,11 @@ import org.meridian.catalog.search.SearchResult;
  * The embedded {@link SearchIndex}: one Lucene index in a directory, holding one document per
  * (stage, record id), searched near-real-time.
  *
- * <p>{@link #apply} writes through one {@link IndexWriter} and refreshes the searcher before it
- * returns, so applied changes are searchable at once. {@link #commit} stores the applied sequence
+ * <p>{@link #apply} writes through one {@link IndexWriter}; {@link #refresh} opens a new
+ * near-real-time searcher on what it holds. Each refresh writes the buffered documents out as a
+ * segment, so a bulk load that refreshed per batch spent about a quarter of its indexing time
+ * there and left many small segments to merge; the caller chooses how often. {@link #commit}
+ * stores the applied sequence
  * in the commit's user data ({@value #SEQUENCE_KEY}), so documents and sequence become durable in
  * the same atomic commit; on open, the applied sequence starts from the committed one.
  *
@@ -50,8 +53,8 @@ import org.meridian.catalog.search.SearchResult;
  * and shutdown behaves like the crash the design already recovers from: whatever was applied
  * since the last commit is replayed from the change log. Callers commit explicitly, then close.
  *
- * <p>Any number of threads may search while one applies; {@code apply}, {@code commit} and
- * {@code close} are serialised. {@code load} runs on as many threads as the caller uses.
+ * <p>Any number of threads may search while one applies; {@code apply}, {@code refresh},
+ * {@code commit} and {@code close} are serialised. {@code load} runs on as many threads as the caller uses.
  */
 public final class LuceneSearchIndex implements SearchIndex {
     /** Commit user-data key of the last applied change sequence. */
@@ -65,6 +68,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final QueryExecutor executor;
     private final Object writeLock = new Object();
     private volatile long appliedSequence;
+    private volatile long searchableSequence;
     private volatile long committedSequence;
     private boolean closed;
 
@@ -78,6 +82,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.executor = requireNonNull(executor, "executor is null");
         this.committedSequence = committedSequence;
         this.appliedSequence = committedSequence;
+        this.searchableSequence = committedSequence;
     }
 
     /**
@@ -124,6 +129,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public long searchableSequence() {
+        return searchableSequence;
+    }
+
+    @Override
     public long committedSequence() {
         return committedSequence;
     }
@@ -153,7 +163,6 @@ public final class LuceneSearchIndex implements SearchIndex {
                         case CatalogChange.Removal removal -> writer.deleteDocuments(key);
                     }
                 }
-                searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 // The sequence stays where it was; changes are idempotent, so replaying the batch
                 // from the log repairs whatever part of it reached the writer.
@@ -198,18 +207,31 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public void refresh() {
+        synchronized (writeLock) {
+            long sequence = appliedSequence;
+            try {
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot refresh the searcher on the index in " + path, e);
+            }
+            searchableSequence = sequence;
+        }
+    }
+
+    @Override
     public void commit() {
         synchronized (writeLock) {
             long sequence = appliedSequence;
             writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(sequence)).entrySet());
             try {
                 writer.commit();
-                // Loaded records become searchable here (apply refreshes on its own).
                 searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot commit the search index in " + path, e);
             }
             committedSequence = sequence;
+            searchableSequence = sequence;
         }
     }
 

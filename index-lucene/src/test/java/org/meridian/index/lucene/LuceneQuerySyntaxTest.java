@@ -145,6 +145,7 @@ class LuceneQuerySyntaxTest {
     private CatalogRecord add(CatalogRecord record) {
         index.apply(List.of(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record,
                 Instant.parse("2024-05-01T00:00:00Z"), new RecordJson().write(record))));
+        index.refresh();
         return record;
     }
 

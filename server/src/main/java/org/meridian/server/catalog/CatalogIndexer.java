@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * after the index's applied sequence. The index commits durably at most every
  * {@code commitInterval}, storing the sequence with the documents, so a restart replays exactly
  * what is missing.
+ *
+ * <p>Applied changes become searchable when the indexer refreshes the index: at once when it has
+ * been idle for {@code refreshInterval}, otherwise at most {@code refreshInterval} later. A single
+ * write to a quiet node is searchable as soon as it is applied, while a bulk load pays for a
+ * refresh (in Lucene, writing a segment) about once per interval instead of once per batch.
  */
 public final class CatalogIndexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CatalogIndexer.class);
@@ -47,19 +52,22 @@ public final class CatalogIndexer implements AutoCloseable {
      * @param batchSize changes read from the log per batch
      * @param commitInterval longest time applied changes wait for a durable commit
      * @param pollInterval how often the log is checked for changes written by other processes
+     * @param refreshInterval longest time applied changes wait before they are searchable
      */
-    public record Settings(int batchSize, Duration commitInterval, Duration pollInterval) {
+    public record Settings(int batchSize, Duration commitInterval, Duration pollInterval, Duration refreshInterval) {
         public Settings {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
             }
             requireNonNull(commitInterval, "commitInterval is null");
             requireNonNull(pollInterval, "pollInterval is null");
+            requireNonNull(refreshInterval, "refreshInterval is null");
         }
 
         /** The settings configured under {@code meridian.indexer}. */
         public static Settings of(org.meridian.server.ops.MeridianProperties.Indexer indexer) {
-            return new Settings(indexer.batchSize(), indexer.commitInterval(), indexer.pollInterval());
+            return new Settings(indexer.batchSize(), indexer.commitInterval(), indexer.pollInterval(),
+                    indexer.refreshInterval());
         }
     }
 
@@ -80,6 +88,7 @@ public final class CatalogIndexer implements AutoCloseable {
     private final Object wakeUp = new Object();
     private volatile boolean running;
     private volatile Instant lastCommit;
+    private volatile Instant lastRefresh;
     private Thread worker;
 
     public CatalogIndexer(CatalogStore store, LiveSearchIndex index, IndexGenerations generations,
@@ -92,6 +101,8 @@ public final class CatalogIndexer implements AutoCloseable {
         this.json = requireNonNull(json, "json is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.lastCommit = clock.instant();
+        // Never refreshed: the first applied batch is made searchable at once.
+        this.lastRefresh = Instant.MIN;
     }
 
     /** Starts following the log on a background thread. */
@@ -142,7 +153,7 @@ public final class CatalogIndexer implements AutoCloseable {
         }
     }
 
-    /** Applies every committed change and commits the index durably. */
+    /** Applies every committed change, makes it searchable and commits the index durably. */
     public void catchUp() {
         drain();
         commitIfBehind(true);
@@ -155,7 +166,7 @@ public final class CatalogIndexer implements AutoCloseable {
 
     /** Changes committed to the catalog but not yet searchable. */
     public long lag() {
-        return Math.max(0, store.headSequence() - index.appliedSequence());
+        return Math.max(0, store.headSequence() - index.searchableSequence());
     }
 
     /**
@@ -337,10 +348,11 @@ public final class CatalogIndexer implements AutoCloseable {
         while (running) {
             try {
                 drain();
+                refreshIfDue();
                 commitIfBehind(false);
                 synchronized (wakeUp) {
                     if (handover.isEmpty() && running) {
-                        wakeUp.wait(settings.pollInterval().toMillis());
+                        wakeUp.wait(millisecondsToWait());
                     }
                 }
             } catch (InterruptedException e) {
@@ -364,10 +376,42 @@ public final class CatalogIndexer implements AutoCloseable {
                     return;
                 }
                 index.apply(batch);
+                refreshIfDue();
             } finally {
                 indexLock.unlock();
             }
         }
+    }
+
+    /** Makes applied changes searchable if the last refresh was at least an interval ago. */
+    private void refreshIfDue() {
+        Instant time = clock.instant();
+        if (Duration.between(lastRefresh, time).compareTo(settings.refreshInterval()) < 0) {
+            return;
+        }
+        indexLock.lock();
+        try {
+            if (index.searchableSequence() < index.appliedSequence()) {
+                index.refresh();
+                lastRefresh = time;
+            }
+        } finally {
+            indexLock.unlock();
+        }
+    }
+
+    /** Until the next look at the log, or sooner when applied changes are due to be refreshed. */
+    private long millisecondsToWait() {
+        long poll = settings.pollInterval().toMillis();
+        if (index.searchableSequence() >= index.appliedSequence()) {
+            return poll;
+        }
+        Instant now = clock.instant();
+        Instant due = lastRefresh.plus(settings.refreshInterval());
+        if (!due.isAfter(now)) {
+            return 1;
+        }
+        return Math.max(1, Math.min(poll, Duration.between(now, due).toMillis()));
     }
 
     private List<CatalogChange> nextBatch(long applied) {
@@ -414,7 +458,9 @@ public final class CatalogIndexer implements AutoCloseable {
         indexLock.lock();
         try {
             if (index.committedSequence() < index.appliedSequence()) {
+                // A commit also refreshes.
                 index.commit();
+                lastRefresh = time;
             }
             lastCommit = time;
         } finally {

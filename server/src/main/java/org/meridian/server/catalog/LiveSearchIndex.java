@@ -43,6 +43,11 @@ public final class LiveSearchIndex implements SearchIndex {
     }
 
     @Override
+    public long searchableSequence() {
+        return current.searchableSequence();
+    }
+
+    @Override
     public long committedSequence() {
         return current.committedSequence();
     }
@@ -55,6 +60,11 @@ public final class LiveSearchIndex implements SearchIndex {
     @Override
     public void load(List<CatalogChange.Upsert> records) {
         current.load(records);
+    }
+
+    @Override
+    public void refresh() {
+        current.refresh();
     }
 
     @Override

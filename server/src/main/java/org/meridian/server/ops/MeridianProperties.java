@@ -88,11 +88,14 @@ public record MeridianProperties(
      * @param pollInterval how often the indexer looks for changes written by other processes
      * @param batchSize changes applied per index batch
      * @param commitInterval longest time applied changes wait before a durable index commit
+     * @param refreshInterval longest time applied changes wait before they are searchable; a
+     *     write to an idle node is searchable at once, a bulk load refreshes about this often
      */
     public record Indexer(
             @NotNull @DefaultValue("1s") Duration pollInterval,
             @Positive @DefaultValue("5000") int batchSize,
-            @NotNull @DefaultValue("5s") Duration commitInterval) {
+            @NotNull @DefaultValue("5s") Duration commitInterval,
+            @NotNull @DefaultValue("1s") Duration refreshInterval) {
     }
 
     /**

@@ -47,7 +47,7 @@ class CatalogIngestTest {
         storage = CatalogStorage.open(dataSource, dataDir, generation -> {
             openedGenerations.add(generation);
             return new InMemorySearchIndex();
-        }, new CatalogIndexer.Settings(BATCH, Duration.ofSeconds(5), Duration.ofMillis(50)), Clock.systemUTC(),
+        }, new CatalogIndexer.Settings(BATCH, Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(50)), Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }
 
@@ -79,6 +79,21 @@ class CatalogIngestTest {
         assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(12);
         assertThat(storage.index().search(Query.builder().limit(0).build()).total()).isEqualTo(12);
         assertThat(storage.indexer().lag()).isZero();
+    }
+
+    @Test
+    void aBatchAlsoEndsWhenItsLinesReachTheCharacterBound() throws IOException {
+        String longText = "x".repeat(CatalogIngest.MAX_BATCH_CHARACTERS / 3);
+        List<String> lines = IntStream.range(0, 4)
+                .mapToObj(i -> json.write(aDataset("CMIP6.long" + i).withFacet("description", longText).build()))
+                .toList();
+        List<CatalogIngest.Progress> progress = new ArrayList<>();
+
+        storage.ingest().load(List.of(file(lines)), Stage.PRODUCTION, progress::add);
+
+        // Three lines pass the bound before the batch size (5) is reached.
+        assertThat(progress).extracting(CatalogIngest.Progress::line).containsExactly(3L, 4L);
+        assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(4);
     }
 
     @Test

@@ -75,7 +75,7 @@ class IngestCrashTest {
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 2)) {
             Databases.migrate(dataSource);
             try (CatalogStorage storage = CatalogStorage.open(dataSource, dataDir, LuceneSearchIndex::open,
-                    new CatalogIndexer.Settings(5_000, Duration.ofSeconds(5), Duration.ofSeconds(1)), Clock.systemUTC(),
+                    new CatalogIndexer.Settings(5_000, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(),
                     new SimpleMeterRegistry())) {
                 long inDatabase = storage.store().count(Stage.PRODUCTION);
                 assertThat(inDatabase).isGreaterThanOrEqualTo(acknowledged).isLessThanOrEqualTo(RECORDS);

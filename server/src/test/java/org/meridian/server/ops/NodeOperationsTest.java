@@ -34,7 +34,7 @@ class NodeOperationsTest extends BootedNode {
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        assertThat(index.appliedSequence()).isEqualTo(store.headSequence());
+        assertThat(index.searchableSequence()).isEqualTo(store.headSequence());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("meridian_records{type=\"Dataset\"} 1.0")

@@ -325,7 +325,7 @@ class RecordWriteApiTest extends BootedNode {
 
     private void awaitIndexed(long sequence) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (index.appliedSequence() < sequence && System.nanoTime() < deadline) {
+        while (index.searchableSequence() < sequence && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }

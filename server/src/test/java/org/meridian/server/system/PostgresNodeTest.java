@@ -147,7 +147,7 @@ class PostgresNodeTest extends BootedNode {
 
     private void awaitIndexed() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (index.appliedSequence() < store.headSequence() && System.nanoTime() < deadline) {
+        while (index.searchableSequence() < store.headSequence() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }

@@ -92,7 +92,7 @@ public abstract class BootedNode {
     protected void writeAndAwaitIndexed(List<CatalogRecord> records) throws InterruptedException {
         store.upsert(Stage.PRODUCTION, records);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (index.appliedSequence() < store.headSequence() && System.nanoTime() < deadline) {
+        while (index.searchableSequence() < store.headSequence() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
