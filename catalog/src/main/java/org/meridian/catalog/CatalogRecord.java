@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * One catalog record: a Dataset, File or Aggregation, shaped like an ESGF index document.
@@ -50,7 +49,6 @@ public record CatalogRecord(
         Optional<String> accessGroup,
         String origin) {
 
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     /**
      * Names with a typed component or a reserved meaning; they cannot be attributes. The set
@@ -148,11 +146,32 @@ public record CatalogRecord(
         }
     }
 
+    /**
+     * {@code [A-Za-z][A-Za-z0-9_]*}, checked by hand: every record read checks some 40 names, and
+     * a regular expression made that a fifth of the time spent reading records.
+     */
+    static boolean isAttributeName(String name) {
+        if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     private static Map<String, List<String>> copyAttributes(Map<String, List<String>> attributes) {
         requireNonNull(attributes, "attributes is null");
         TreeMap<String, List<String>> copy = new TreeMap<>();
         attributes.forEach((name, values) -> {
-            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+            if (!isAttributeName(name)) {
                 throw new IllegalArgumentException("attribute name '" + name + "' is not a valid field name");
             }
             if (CORE_FIELDS.contains(name)) {
