@@ -21,7 +21,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -64,6 +63,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final SlicedSearchers searcherFactory;
     private final RecordDocuments documents;
     private final QueryExecutor executor;
     private final Object writeLock = new Object();
@@ -73,11 +73,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     private boolean closed;
 
     private LuceneSearchIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
-            RecordDocuments documents, QueryExecutor executor, long committedSequence) {
+            SlicedSearchers searcherFactory, RecordDocuments documents, QueryExecutor executor, long committedSequence) {
         this.path = requireNonNull(path, "path is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.writer = requireNonNull(writer, "writer is null");
         this.searchers = requireNonNull(searchers, "searchers is null");
+        this.searcherFactory = requireNonNull(searcherFactory, "searcherFactory is null");
         this.documents = requireNonNull(documents, "documents is null");
         this.executor = requireNonNull(executor, "executor is null");
         this.committedSequence = committedSequence;
@@ -92,6 +93,11 @@ public final class LuceneSearchIndex implements SearchIndex {
      * @throws UncheckedIOException if the directory cannot be created, read or locked
      */
     public static LuceneSearchIndex open(Path path) {
+        return open(path, Runtime.getRuntime().availableProcessors(), SlicedSearchers.DEFAULT_MIN_DOCS_PER_SLICE);
+    }
+
+    /** {@link #open(Path)}, cutting a search into up to {@code slices} slices of at least {@code minDocsPerSlice} documents. */
+    static LuceneSearchIndex open(Path path, int slices, int minDocsPerSlice) {
         requireNonNull(path, "path is null");
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(IndexFields.TEXT, new TextAnalyzer()));
         RecordDocuments documents = new RecordDocuments(new RecordJson());
@@ -99,6 +105,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Directory directory = null;
         IndexWriter writer = null;
         SearcherManager searchers = null;
+        SlicedSearchers searcherFactory = new SlicedSearchers(slices, minDocsPerSlice);
         boolean opened = false;
         try {
             Files.createDirectories(path);
@@ -109,8 +116,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                     // Bulk loads arrive in batches of thousands; a larger buffer means fewer, larger
                     // segments and far less merging (the heap holds it comfortably at -Xmx1g).
                     .setRAMBufferSizeMB(128));
-            searchers = new SearcherManager(writer, new SearcherFactory());
-            LuceneSearchIndex index = new LuceneSearchIndex(path, directory, writer, searchers, documents, executor,
+            searchers = new SearcherManager(writer, searcherFactory);
+            LuceneSearchIndex index = new LuceneSearchIndex(path, directory, writer, searchers, searcherFactory,
+                    documents, executor,
                     sequenceOf(writer.getLiveCommitData(), path));
             opened = true;
             return index;
@@ -119,6 +127,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } finally {
             if (!opened) {
                 IOUtils.closeWhileHandlingException(searchers, writer, directory);
+                closeQuietly(searcherFactory);
             }
         }
     }
@@ -280,7 +289,19 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             closed = true;
             // The writer is configured not to commit on close, so closing it rolls back.
-            IOUtils.close(searchers, writer, directory);
+            try {
+                IOUtils.close(searchers, writer, directory);
+            } finally {
+                closeQuietly(searcherFactory);
+            }
+        }
+    }
+
+    private static void closeQuietly(SlicedSearchers searcherFactory) {
+        try {
+            searcherFactory.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,71 @@
+package org.meridian.index.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SlicedSearchersTest {
+
+    @Test
+    void cutsALargeSegmentIntoOneSlicePerCoreAndLeavesASmallIndexWhole(@TempDir Path path) throws Exception {
+        try (Directory directory = FSDirectory.open(path)) {
+            writeOneSegment(directory, 90);
+            try (DirectoryReader reader = DirectoryReader.open(directory);
+                    SlicedSearchers large = new SlicedSearchers(3, 10);
+                    SlicedSearchers small = new SlicedSearchers(3, 100)) {
+                assertThat(reader.leaves()).hasSize(1);
+
+                IndexSearcher sliced = large.newSearcher(reader, null);
+                assertThat(sliced.getSlices()).hasSize(3);
+                assertThat(Arrays.stream(sliced.getSlices()).mapToInt(slice -> slice.getMaxDocs())).containsOnly(30);
+                assertThat(sliced.count(MatchAllDocsQuery.INSTANCE)).isEqualTo(90);
+
+                assertThat(small.newSearcher(reader, null).getSlices()).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void cutsSegmentsOfUnequalSizeIntoEqualSlices(@TempDir Path path) throws Exception {
+        try (Directory directory = FSDirectory.open(path)) {
+            writeOneSegment(directory, 70);
+            writeOneSegment(directory, 20);
+            try (DirectoryReader reader = DirectoryReader.open(directory);
+                    SlicedSearchers searchers = new SlicedSearchers(3, 10)) {
+                assertThat(reader.leaves()).extracting(leaf -> leaf.reader().maxDoc()).containsExactly(70, 20);
+
+                IndexSearcher searcher = searchers.newSearcher(reader, null);
+
+                assertThat(searcher.getSlices()).extracting(IndexSearcher.LeafSlice::getMaxDocs).containsExactly(30, 30, 30);
+                assertThat(searcher.getSlices()[2].partitions).hasSize(2);
+                assertThat(searcher.count(MatchAllDocsQuery.INSTANCE)).isEqualTo(90);
+            }
+        }
+    }
+
+    /** Adds a segment of {@code documents} documents. */
+    private static void writeOneSegment(Directory directory, int documents) throws IOException {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+            for (int i = 0; i < documents; i++) {
+                Document document = new Document();
+                document.add(new StringField("id", "d" + i, Field.Store.NO));
+                writer.addDocument(document);
+            }
+            writer.commit();
+        }
+    }
+}
