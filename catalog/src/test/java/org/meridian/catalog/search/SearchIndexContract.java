@@ -612,6 +612,51 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void deepPagesInAnyVisitingOrderMatchTheWholeOrderedResult() {
+        // Enough records that pages end past the offsets an index may remember page ends from,
+        // in several batches (segments), with ties in time and in score for the id to break.
+        int records = 2_600;
+        long sequence = 0;
+        for (int batch = 0; batch < 4; batch++) {
+            List<CatalogChange> changes = new ArrayList<>();
+            for (int i = batch; i < records; i += 4) {
+                String words = i % 3 == 0 ? "warm warm" : i % 3 == 1 ? "warm cold" : "cold";
+                CatalogRecord record = aDataset("deep.d" + (i * 7919 % records)).withTitle(words + " " + i).build();
+                changes.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record,
+                        CATALOGED.plusSeconds(i % 10), JSON.write(record)));
+            }
+            index.apply(changes);
+            index.refresh();
+        }
+
+        for (Query.Builder query : List.of(
+                everything().sort(SortOrder.ID),
+                everything().sort(SortOrder.NEWEST),
+                everything().text("warm OR cold"),
+                everything().text("warm").sort(SortOrder.NEWEST))) {
+            List<String> whole = ids(query.limit(records));
+            List<String> visited = new ArrayList<>();
+            // Forward through every page, then jumps: between remembered ends, before the first
+            // one, and to the last page.
+            List<Integer> offsets = new ArrayList<>();
+            for (int offset = 0; offset < whole.size(); offset += 250) {
+                offsets.add(offset);
+            }
+            int size = whole.size();
+            offsets.addAll(List.of(size * 7 / 10, size / 2, 999, size * 3 / 4 + 1, size - 3));
+            for (int offset : offsets) {
+                SearchResult page = index.search(query.offset(offset).limit(250).build());
+                assertThat(page.total()).as("total at offset %d", offset).isEqualTo(whole.size());
+                List<String> ids = page.hits().stream().map(hit -> hit.record().id().value()).toList();
+                assertThat(ids).as("page at offset %d", offset)
+                        .containsExactlyElementsOf(whole.subList(offset, Math.min(whole.size(), offset + 250)));
+                visited.addAll(ids);
+            }
+            assertThat(visited).containsAll(whole);
+        }
+    }
+
+    @Test
     void relevanceOrdersByScoreThenId() {
         loadCatalog();
 

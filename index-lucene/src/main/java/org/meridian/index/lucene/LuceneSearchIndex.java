@@ -101,7 +101,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         requireNonNull(path, "path is null");
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(IndexFields.TEXT, new TextAnalyzer()));
         RecordDocuments documents = new RecordDocuments(new RecordJson());
-        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer), documents, new CountsCache());
+        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer), documents);
         Directory directory = null;
         IndexWriter writer = null;
         SearcherManager searchers = null;

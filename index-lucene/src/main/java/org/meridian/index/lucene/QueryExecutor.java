@@ -27,23 +27,50 @@ import org.meridian.catalog.search.SortOrder;
  * Runs one {@link Query} on one searcher, in up to two passes:
  * <ol>
  *   <li>a counting pass over every match ({@link MatchCounter}) when the query wants facet counts,
- *       or a total or best score that the page cannot give; remembered per index snapshot by
- *       {@link CountsCache};</li>
+ *       or a total or best score that the page cannot give; remembered per index snapshot;</li>
  *   <li>a page pass collecting the top {@code offset + limit} hits. When the first pass already
  *       knows the total, this pass may stop early and skip non-competitive documents (dynamic
  *       pruning); otherwise it counts every match exactly, as paging clients need.</li>
  * </ol>
  * Only the requested page is decoded from stored fields.
+ *
+ * <p>Deep pages: collecting the top {@code offset + limit} hits costs time and memory in
+ * proportion to the offset, so a client walking a million matches page by page did quadratic
+ * work. Where a page ends is therefore remembered per index snapshot (its last hit's sort
+ * values), and a later page of the same query and order starts after the nearest remembered end
+ * at or before its offset, collecting only the hits from there. On the same snapshot the hits
+ * and their order are exactly those of the full collection.
  */
 final class QueryExecutor {
+    /** Distinct counted queries remembered per snapshot. */
+    static final int COUNTS_REMEMBERED = 32;
+    /** Distinct paged queries whose page ends are remembered per snapshot. */
+    static final int PAGED_QUERIES_REMEMBERED = 64;
+
     private final QueryTranslator translator;
     private final RecordDocuments documents;
-    private final CountsCache cache;
+    private final SnapshotCache<CountsKey, MatchCounter.Counts> counts = new SnapshotCache<>(COUNTS_REMEMBERED);
+    private final SnapshotCache<PageKey, PageEnds> pageEnds = new SnapshotCache<>(PAGED_QUERIES_REMEMBERED);
 
-    QueryExecutor(QueryTranslator translator, RecordDocuments documents, CountsCache cache) {
+    /** What counts depend on besides the snapshot. */
+    record CountsKey(org.apache.lucene.search.Query query, List<String> facets, boolean scores) {
+        CountsKey {
+            requireNonNull(query, "query is null");
+            facets = List.copyOf(facets);
+        }
+    }
+
+    /** What the order of hits depends on besides the snapshot. */
+    record PageKey(org.apache.lucene.search.Query query, SortOrder sort, boolean scored) {
+        PageKey {
+            requireNonNull(query, "query is null");
+            requireNonNull(sort, "sort is null");
+        }
+    }
+
+    QueryExecutor(QueryTranslator translator, RecordDocuments documents) {
         this.translator = requireNonNull(translator, "translator is null");
         this.documents = requireNonNull(documents, "documents is null");
-        this.cache = requireNonNull(cache, "cache is null");
     }
 
     SearchResult execute(IndexSearcher searcher, Query query) throws IOException {
@@ -60,16 +87,21 @@ final class QueryExecutor {
             counts = query.facets().isEmpty() && !countsMaxScore
                     // Counting alone can often be answered from index statistics.
                     ? new MatchCounter.Counts(searcher.count(lucene), 0, Map.of())
-                    : cache.counts(searcher.getIndexReader(),
-                            new CountsCache.Key(lucene, query.facets(), countsMaxScore),
+                    : this.counts.get(searcher.getIndexReader(), new CountsKey(lucene, query.facets(), countsMaxScore),
                             () -> searcher.search(lucene, new MatchCounter(query.facets(), countsMaxScore)));
         }
         TopDocs top = null;
         if (wantsPage) {
-            int numHits = (int) Math.min((long) query.offset() + query.limit(), maxDoc);
+            PageEnds ends = pageEnds.get(searcher.getIndexReader(), new PageKey(lucene, query.sort(), scored), PageEnds::new);
+            PageEnds.End start = ends.atOrBefore(query.offset());
+            int skip = query.offset() - start.offset();
+            int numHits = (int) Math.min((long) skip + query.limit(), maxDoc);
             int exactCountUpTo = counts == null ? Integer.MAX_VALUE : numHits;
             top = searcher.search(lucene, new PageCollectorManager(new TopFieldCollectorManager(
-                    QueryTranslator.sort(query.sort(), scored), numHits, null, exactCountUpTo), query.offset(), query.limit()));
+                    QueryTranslator.sort(query.sort(), scored), numHits, start.lastHit(), exactCountUpTo), skip, query.limit()));
+            if (top.scoreDocs.length > 0) {
+                ends.remember(query.offset() + top.scoreDocs.length, (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
+            }
         }
 
         long total = counts != null ? counts.total() : top.totalHits.value();

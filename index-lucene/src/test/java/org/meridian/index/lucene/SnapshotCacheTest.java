@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CountsCacheTest {
-    private final CountsCache cache = new CountsCache();
+class SnapshotCacheTest {
+    private final SnapshotCache<QueryExecutor.CountsKey, MatchCounter.Counts> cache = new SnapshotCache<>(4);
     private final Directory directory = new ByteBuffersDirectory();
     private IndexWriter writer;
     private DirectoryReader reader;
@@ -42,8 +42,8 @@ class CountsCacheTest {
 
     @Test
     void countsARepeatedQueryOncePerReader() throws IOException {
-        MatchCounter.Counts first = cache.counts(reader, key("a"), this::count);
-        MatchCounter.Counts second = cache.counts(reader, key("a"), this::count);
+        MatchCounter.Counts first = cache.get(reader, key("a"), this::count);
+        MatchCounter.Counts second = cache.get(reader, key("a"), this::count);
 
         assertThat(second).isSameAs(first);
         assertThat(countings).isEqualTo(1);
@@ -51,38 +51,38 @@ class CountsCacheTest {
 
     @Test
     void countsAgainForAnotherQueryOrOtherFacets() throws IOException {
-        cache.counts(reader, key("a"), this::count);
-        cache.counts(reader, key("b"), this::count);
-        cache.counts(reader, new CountsCache.Key(query("a"), List.of("source_id", "realm"), false), this::count);
-        cache.counts(reader, new CountsCache.Key(query("a"), List.of("source_id"), true), this::count);
+        cache.get(reader, key("a"), this::count);
+        cache.get(reader, key("b"), this::count);
+        cache.get(reader, new QueryExecutor.CountsKey(query("a"), List.of("source_id", "realm"), false), this::count);
+        cache.get(reader, new QueryExecutor.CountsKey(query("a"), List.of("source_id"), true), this::count);
 
         assertThat(countings).isEqualTo(4);
     }
 
     @Test
     void countsAgainOnceTheIndexChanged() throws IOException {
-        cache.counts(reader, key("a"), this::count);
+        cache.get(reader, key("a"), this::count);
         addDocument();
         DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
         assertThat(newer).isNotNull();
         reader.close();
         reader = newer;
 
-        cache.counts(reader, key("a"), this::count);
+        cache.get(reader, key("a"), this::count);
 
         assertThat(countings).isEqualTo(2);
     }
 
     @Test
     void forgetsTheLeastRecentlyUsedBeyondItsCapacity() throws IOException {
-        cache.counts(reader, key("first"), this::count);
-        for (int i = 0; i < CountsCache.CAPACITY; i++) {
-            cache.counts(reader, key("other" + i), this::count);
+        cache.get(reader, key("first"), this::count);
+        for (int i = 0; i < cache.capacity(); i++) {
+            cache.get(reader, key("other" + i), this::count);
         }
         int before = countings;
 
-        cache.counts(reader, key("other" + (CountsCache.CAPACITY - 1)), this::count);
-        cache.counts(reader, key("first"), this::count);
+        cache.get(reader, key("other" + (cache.capacity() - 1)), this::count);
+        cache.get(reader, key("first"), this::count);
 
         assertThat(countings - before).as("only the evicted entry is counted again").isEqualTo(1);
     }
@@ -98,8 +98,8 @@ class CountsCacheTest {
         writer.addDocument(document);
     }
 
-    private static CountsCache.Key key(String value) {
-        return new CountsCache.Key(query(value), List.of("source_id"), false);
+    private static QueryExecutor.CountsKey key(String value) {
+        return new QueryExecutor.CountsKey(query(value), List.of("source_id"), false);
     }
 
     private static TermQuery query(String value) {
