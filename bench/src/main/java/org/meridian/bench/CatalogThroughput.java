@@ -22,6 +22,8 @@ import org.meridian.server.system.Databases;
  *       searchable and committed; prints records/s end to end.</li>
  *   <li>{@code reindex DATA_DIR}: rebuild the whole index from the catalog; prints the time.</li>
  * </ul>
+ * The indexer refreshes as a serving node does, once a second; {@code -Drefresh=PT30S} measures
+ * a load that nobody searches meanwhile, as {@code meridian ingest} without a node runs.
  * Run: {@code java -Xmx1g -cp bench/target/benchmarks.jar org.meridian.bench.CatalogThroughput ingest /tmp/d file.jsonl}.
  */
 public final class CatalogThroughput {
@@ -37,7 +39,7 @@ public final class CatalogThroughput {
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 4)) {
             Databases.migrate(dataSource);
             try (CatalogStorage storage = CatalogStorage.open(dataSource, dataDir, LuceneSearchIndex::open,
-                    new CatalogIndexer.Settings(5_000, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                    new CatalogIndexer.Settings(5_000, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.parse(System.getProperty("refresh", "PT1S"))),
                     Clock.systemUTC(), new SimpleMeterRegistry())) {
                 if (args[0].equals("ingest")) {
                     ingest(storage, Path.of(args[2]));
