@@ -127,7 +127,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } finally {
             if (!opened) {
                 IOUtils.closeWhileHandlingException(searchers, writer, directory);
-                closeQuietly(searcherFactory);
+                searcherFactory.close();
             }
         }
     }
@@ -292,16 +292,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             try {
                 IOUtils.close(searchers, writer, directory);
             } finally {
-                closeQuietly(searcherFactory);
+                searcherFactory.close();
             }
-        }
-    }
-
-    private static void closeQuietly(SlicedSearchers searcherFactory) {
-        try {
-            searcherFactory.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -100,10 +99,13 @@ final class SlicedSearchers extends SearcherFactory implements AutoCloseable {
         return result.toArray(LeafSlice[]::new);
     }
 
-    /** Stops the pool once running searches finish; searchers made afterwards must not be used. */
+    /**
+     * Stops the pool without waiting. Running slices finish; a search that took its searcher just
+     * before the index closed (a rebuilt index taking over) still completes, as Lucene runs a
+     * slice the pool rejects on the searching thread.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         threads.shutdown();
-        threads.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

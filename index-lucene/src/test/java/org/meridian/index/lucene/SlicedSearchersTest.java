@@ -57,6 +57,23 @@ class SlicedSearchersTest {
         }
     }
 
+    @Test
+    void aSearcherTakenBeforeClosingStillSearchesOnItsOwnThread(@TempDir Path path) throws Exception {
+        try (Directory directory = FSDirectory.open(path)) {
+            writeOneSegment(directory, 90);
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                SlicedSearchers searchers = new SlicedSearchers(3, 10);
+                IndexSearcher searcher = searchers.newSearcher(reader, null);
+
+                searchers.close();
+
+                assertThat(searcher.getSlices()).hasSize(3);
+                // Collecting hits (unlike counting, which can read index statistics) runs every slice.
+                assertThat(searcher.search(MatchAllDocsQuery.INSTANCE, 100).scoreDocs).hasSize(90);
+            }
+        }
+    }
+
     /** Adds a segment of {@code documents} documents. */
     private static void writeOneSegment(Directory directory, int documents) throws IOException {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
