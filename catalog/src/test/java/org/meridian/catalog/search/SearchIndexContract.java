@@ -637,13 +637,13 @@ public abstract class SearchIndexContract {
             List<String> whole = ids(query.limit(records));
             List<String> visited = new ArrayList<>();
             // Forward through every page, then jumps: between remembered ends, before the first
-            // one, and to the last page.
+            // one, to the last page, and back to pages asked for before.
             List<Integer> offsets = new ArrayList<>();
             for (int offset = 0; offset < whole.size(); offset += 250) {
                 offsets.add(offset);
             }
             int size = whole.size();
-            offsets.addAll(List.of(size * 7 / 10, size / 2, 999, size * 3 / 4 + 1, size - 3));
+            offsets.addAll(List.of(size * 7 / 10, size / 2, 999, size * 3 / 4 + 1, size - 3, size * 7 / 10, size / 2 - 1));
             for (int offset : offsets) {
                 SearchResult page = index.search(query.offset(offset).limit(250).build());
                 assertThat(page.total()).as("total at offset %d", offset).isEqualTo(whole.size());

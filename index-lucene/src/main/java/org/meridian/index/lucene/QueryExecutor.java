@@ -36,10 +36,10 @@ import org.meridian.catalog.search.SortOrder;
  *
  * <p>Deep pages: collecting the top {@code offset + limit} hits costs time and memory in
  * proportion to the offset, so a client walking a million matches page by page did quadratic
- * work. Where a page ends is therefore remembered per index snapshot (its last hit's sort
- * values), and a later page of the same query and order starts after the nearest remembered end
- * at or before its offset, collecting only the hits from there. On the same snapshot the hits
- * and their order are exactly those of the full collection.
+ * work. Where each page began and ended is therefore remembered per index snapshot (as the sort
+ * values of the hit before it and of its last hit), and a later page of the same query and order
+ * is collected with search-after from the nearest remembered point at or before its offset. On
+ * the same snapshot the hits and their order are exactly those of the full collection.
  */
 final class QueryExecutor {
     /** Distinct counted queries remembered per snapshot. */
@@ -97,10 +97,20 @@ final class QueryExecutor {
             int skip = query.offset() - start.offset();
             int numHits = (int) Math.min((long) skip + query.limit(), maxDoc);
             int exactCountUpTo = counts == null ? Integer.MAX_VALUE : numHits;
+            // Past the start, the hit just before the page comes too: where this page begins, so
+            // asking for it again (or paging back to it) is as cheap as the page after it.
+            int lead = skip > 0 ? 1 : 0;
             top = searcher.search(lucene, new PageCollectorManager(new TopFieldCollectorManager(
-                    QueryTranslator.sort(query.sort(), scored), numHits, start.lastHit(), exactCountUpTo), skip, query.limit()));
-            if (top.scoreDocs.length > 0) {
-                ends.remember(query.offset() + top.scoreDocs.length, (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
+                    QueryTranslator.sort(query.sort(), scored), numHits, start.lastHit(), exactCountUpTo),
+                    skip - lead, query.limit() + lead));
+            ScoreDoc[] page = top.scoreDocs;
+            if (lead > 0 && page.length > 0) {
+                ends.remember(query.offset(), (FieldDoc) page[0]);
+                page = Arrays.copyOfRange(page, 1, page.length);
+                top = new TopDocs(top.totalHits, page);
+            }
+            if (page.length > 0) {
+                ends.remember(query.offset() + page.length, (FieldDoc) page[page.length - 1]);
             }
         }
 
