@@ -1,5 +1,8 @@
 package org.meridian.scenario.statistics;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** A number that summarises a distribution of samples, as optimisation objectives and bounds use. */
 public sealed interface Statistic {
     /** The statistic of {@code values}; may reorder {@code values}. */
@@ -7,6 +10,23 @@ public sealed interface Statistic {
 
     /** Whether it commutes with sums and linear interpolation (lets the optimiser take short cuts). */
     boolean isLinear();
+
+    /**
+     * The statistic an analyst names: {@code mean}, or a percentile {@code p0} to {@code p99}
+     * ({@code p10}, {@code p50}, {@code p90}); case and surrounding blanks do not matter.
+     *
+     * @return empty when {@code name} is neither
+     */
+    static Optional<Statistic> named(String name) {
+        String value = name.strip().toLowerCase(Locale.ROOT);
+        if (value.equals("mean")) {
+            return Optional.of(new Mean());
+        }
+        if (value.matches("p\\d{1,2}")) {
+            return Optional.of(new Quantile(Integer.parseInt(value.substring(1)) / 100.0));
+        }
+        return Optional.empty();
+    }
 
     record Mean() implements Statistic {
         @Override

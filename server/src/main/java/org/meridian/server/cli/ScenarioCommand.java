@@ -206,15 +206,8 @@ final class ScenarioCommand implements Runnable {
         }
 
         private Statistic parseStatistic() {
-            String name = statistic.strip().toLowerCase(Locale.ROOT);
-            if (name.equals("mean")) {
-                return new Statistic.Mean();
-            }
-            if (name.matches("p\\d{1,2}")) {
-                return new Statistic.Quantile(Integer.parseInt(name.substring(1)) / 100.0);
-            }
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--statistic must be mean or a quantile like p10, p50, p90, got '" + statistic + "'");
+            return Statistic.named(statistic).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "--statistic must be mean or a quantile like p10, p50, p90, got '" + statistic + "'"));
         }
     }
 

@@ -181,15 +181,8 @@ class InvestmentPagesController {
     }
 
     private static Statistic statistic(String name) {
-        String value = name.strip().toLowerCase(Locale.ROOT);
-        if (value.equals("mean")) {
-            return new Statistic.Mean();
-        }
-        if (value.matches("p\\d{1,2}")) {
-            return new Statistic.Quantile(Integer.parseInt(value.substring(1)) / 100.0);
-        }
-        throw ScenarioProblem.invalid("statistic", "statistic must be mean or a quantile like p10, p50, p90, got '"
-                + name + "'");
+        return Statistic.named(name).orElseThrow(() -> ScenarioProblem.invalid("statistic",
+                "statistic must be mean or a quantile like p10, p50, p90, got '" + name + "'"));
     }
 
     private static String unit(InvestmentAnalysis analysis, String metric) {
