@@ -43,9 +43,9 @@ import org.meridian.catalog.search.SearchResult;
  * near-real-time searcher on what it holds. Each refresh writes the buffered documents out as a
  * segment, so a bulk load that refreshed per batch spent about a quarter of its indexing time
  * there and left many small segments to merge; the caller chooses how often. {@link #commit}
- * stores the applied sequence
- * in the commit's user data ({@value #SEQUENCE_KEY}), so documents and sequence become durable in
- * the same atomic commit; on open, the applied sequence starts from the committed one.
+ * stores the applied sequence in the commit's user data ({@value #SEQUENCE_KEY}), so documents
+ * and sequence become durable in the same atomic commit; on open, the applied sequence starts
+ * from the committed one.
  *
  * <p>{@link #close} does <em>not</em> commit: it rolls back to the last commit, as a crash would.
  * Durable points are then only the caller's explicit commits, each recorded with its sequence,
@@ -235,12 +235,11 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(sequence)).entrySet());
             try {
                 writer.commit();
-                searchers.maybeRefreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot commit the search index in " + path, e);
             }
             committedSequence = sequence;
-            searchableSequence = sequence;
+            refresh();
         }
     }
 

@@ -434,8 +434,8 @@ public final class CatalogIndexer implements AutoCloseable {
     }
 
     /**
-     * The batch plus any batches queued right after it: applied together they cost one searcher
-     * refresh (and make one segment) instead of one each, which is what a bulk load needs.
+     * The batch plus any batches queued right after it, applied in one call under one take of the
+     * index lock, so a bulk load that has run ahead of the indexer catches up in large steps.
      */
     private List<CatalogChange> withFollowingBatches(List<CatalogChange> batch) {
         List<CatalogChange> following = handover.peek();
