@@ -56,33 +56,49 @@ public final class CatalogThroughput {
         }
     }
 
+    /** Loads {@code file} with the indexer running, as a node does, then until all is searchable. */
     private static void ingest(CatalogStorage storage, Path file) {
         storage.indexer().start();
-        long started = System.nanoTime();
-        var summary = storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
-        });
-        long written = System.nanoTime();
-        storage.indexer().catchUp();
-        long searchable = System.nanoTime();
-        System.out.printf(Locale.ROOT, "ingest: %,d records; database+log %.1f s (%,.0f records/s); "
-                        + "searchable and committed after %.1f s: %,.0f records/s end to end%n",
-                summary.records(), (written - started) / 1e9, summary.records() / ((written - started) / 1e9),
-                (searchable - started) / 1e9, summary.records() / ((searchable - started) / 1e9));
+        Load load = Load.of(storage, file);
+        System.out.printf(Locale.ROOT, "ingest: %,d records; database+log %s; searchable and committed after %.1f s: "
+                        + "%,.0f records/s end to end%n",
+                load.records, load.writing(), load.seconds(load.started, load.indexed),
+                load.rate(load.started, load.indexed));
         System.out.println("ingest: index holds " + storage.index().countByType(Stage.PRODUCTION));
     }
 
+    /** Loads {@code file} with the indexer stopped: the written batches stay in the log until catchUp. */
     private static void ingestStoreOnly(CatalogStorage storage, Path file) {
-        // The indexer is not started: written batches stay in the log, and catchUp reads them back.
-        long started = System.nanoTime();
-        var summary = storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
-        });
-        long written = System.nanoTime();
-        storage.indexer().catchUp();
-        long indexed = System.nanoTime();
-        System.out.printf(Locale.ROOT, "ingest-store: %,d records; database+log alone %.1f s (%,.0f records/s); "
+        Load load = Load.of(storage, file);
+        System.out.printf(Locale.ROOT, "ingest-store: %,d records; database+log alone %s; "
                         + "then indexed from the log in %.1f s (%,.0f records/s)%n",
-                summary.records(), (written - started) / 1e9, summary.records() / ((written - started) / 1e9),
-                (indexed - written) / 1e9, summary.records() / ((indexed - written) / 1e9));
+                load.records, load.writing(), load.seconds(load.written, load.indexed),
+                load.rate(load.written, load.indexed));
+    }
+
+    /** When a load started, when its last batch was written, and when the index had it all. */
+    private record Load(long records, long started, long written, long indexed) {
+        static Load of(CatalogStorage storage, Path file) {
+            long started = System.nanoTime();
+            var summary = storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
+            });
+            long written = System.nanoTime();
+            storage.indexer().catchUp();
+            return new Load(summary.records(), started, written, System.nanoTime());
+        }
+
+        double seconds(long from, long to) {
+            return (to - from) / 1e9;
+        }
+
+        double rate(long from, long to) {
+            return records / seconds(from, to);
+        }
+
+        /** How long writing took and at what rate. */
+        String writing() {
+            return String.format(Locale.ROOT, "%.1f s (%,.0f records/s)", seconds(started, written), rate(started, written));
+        }
     }
 
     private static void reindex(CatalogStorage storage) {
