@@ -28,6 +28,7 @@ import java.util.stream.StreamSupport;
 import org.meridian.catalog.AccessUrl;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Checksum;
+import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordId;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Visibility;
@@ -43,10 +44,12 @@ import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
  * combinations. A dataset has 1–3 versions, exactly one of them {@code latest} unless all are
  * retracted; about one in ten multi-version datasets has its oldest version retracted (kept with
  * {@code retracted=true, latest=false} and, as on ESGF, without files). A quarter of latest
- * versions are replicated to one or two other data nodes. Files: 1–40 per dataset (most have a
- * handful), named by the CMIP6 DRS, splitting the experiment's period, with sizes, SHA-256
- * checksums, tracking ids, HTTPServer and OPENDAP URLs. About 2 % of datasets are restricted to
- * the access group {@code cmip6-embargo}.
+ * versions are replicated to one or two other data nodes, with exactly the original's files.
+ * Files: 1–40 per dataset (most have a handful, never more than the period has years), named by
+ * the CMIP6 DRS, splitting the experiment's period, with sizes, SHA-256 checksums, tracking ids,
+ * HTTPServer and OPENDAP URLs. One dataset in twenty also has an Aggregation record, counted in
+ * its {@code number_of_aggregations}. Datasets cover the globe. About 2 % of datasets are
+ * restricted to the access group {@code cmip6-embargo}.
  *
  * <p>{@code datasets} counts Dataset records, versions, replicas and retracted ones included.
  * With {@link #withoutFiles()} exactly the same Dataset records are produced, without the rest.
@@ -69,6 +72,8 @@ public final class SampleCatalogGenerator {
     private static final String RESTRICTED_GROUP = "cmip6-embargo";
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final LocalDate FIRST_PUBLICATION = LocalDate.of(2018, 6, 1);
+    /** CMIP6 model output covers the globe; ESGF publishes its extent as 0–360 east, pole to pole. */
+    private static final GeoBox GLOBAL = new GeoBox(0, -90, 360, 90);
 
     private final Cmip6Vocabulary vocabulary;
     private final int datasets;
@@ -222,11 +227,16 @@ public final class SampleCatalogGenerator {
             String version = VERSION.format(versionDate);
             String instanceId = simulation.masterId() + ".v" + version;
             // Parts come from their own stream so the Dataset records do not depend on whether
-            // files are generated (withoutFiles() yields exactly the same datasets).
-            RandomGenerator parts = RandomGeneratorFactory.of("L64X128MixRandom").create(seed ^ (instanceId + dataNode).hashCode() * 0x9E3779B97F4A7C15L);
+            // files are generated (withoutFiles() yields exactly the same datasets). The stream
+            // depends on the version alone, not the node: a replica holds exactly the files of
+            // its original (names, sizes, checksums, tracking ids), published at the same time.
+            RandomGenerator parts = RandomGeneratorFactory.of("L64X128MixRandom").create(seed ^ instanceId.hashCode() * 0x9E3779B97F4A7C15L);
             Period period = period(simulation.experiment(), parts);
             int fileCount = simulation.variable().frequency().equals("fx") ? 1
                     : 1 + (int) Math.min(39, Math.floor(-Math.log(1 - parts.nextDouble()) * 3.5));
+            // Files split the period into whole years and are named by them, so a short period
+            // (a two-year PAMIP run) has at most as many files as years: no two share a name.
+            fileCount = Math.min(fileCount, period.years());
             Instant timestamp = versionDate.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(parts.nextInt(86_400));
             RecordId datasetId = RecordId.of(instanceId + "|" + dataNode);
             Map<String, List<String>> attributes = attributes(simulation, true);
@@ -242,16 +252,17 @@ public final class SampleCatalogGenerator {
             } else {
                 totalSize = (long) (fileCount * 150e6 * (0.5 + parts.nextDouble()));
             }
+            boolean aggregated = !retracted && parts.nextDouble() < 0.05;
             pending.add(new CatalogRecord(datasetId, RecordType.DATASET, simulation.masterId(), instanceId, version,
                     latest && !retracted, replica, retracted, dataNode, indexNode, simulation.masterId(), Optional.empty(),
-                    totalSize, Optional.of(retracted ? 0 : fileCount), Optional.of(0), Optional.empty(),
+                    totalSize, Optional.of(retracted ? 0 : fileCount), Optional.of(aggregated ? 1 : 0), Optional.empty(),
                     List.of(new AccessUrl("https://" + dataNode + "/thredds/catalog/esgcet/" + instanceId + ".xml#" + instanceId,
                             "application/xml+thredds", "THREDDS")),
-                    timestamp, Optional.of(period.start()), Optional.of(period.stop()), Optional.empty(), attributes,
+                    timestamp, Optional.of(period.start()), Optional.of(period.stop()), Optional.of(GLOBAL), attributes,
                     Visibility.FEDERATED, simulation.accessGroup(), "local"));
             if (withParts && !retracted) {
                 pending.addAll(files);
-                if (parts.nextDouble() < 0.05) {
+                if (aggregated) {
                     pending.add(aggregation(simulation, instanceId, version, datasetId, dataNode, latest, replica,
                             timestamp, period));
                 }

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
@@ -125,6 +127,49 @@ class SampleCatalogGeneratorTest {
         double average = (double) ofType(RecordType.FILE).size() / ofType(RecordType.DATASET).size();
         assertThat(average).isBetween(3.0, 8.0);
         assertThat(ofType(RecordType.AGGREGATION)).isNotEmpty();
+    }
+
+    @Test
+    void everyRecordIdIsUnique() {
+        Set<String> ids = new HashSet<>();
+
+        assertThat(catalog).allSatisfy(record -> assertThat(ids.add(record.id().value())).as(record.id().value()).isTrue());
+    }
+
+    @Test
+    void datasetsCountTheirAggregationsAndCoverTheGlobe() {
+        Map<String, Long> aggregations = ofType(RecordType.AGGREGATION).stream()
+                .collect(Collectors.groupingBy(record -> record.datasetId().orElseThrow().value(), Collectors.counting()));
+
+        assertThat(aggregations).isNotEmpty();
+        assertThat(ofType(RecordType.DATASET)).allSatisfy(dataset -> {
+            assertThat(dataset.numberOfAggregations()).as(dataset.id().value())
+                    .contains(aggregations.getOrDefault(dataset.id().value(), 0L).intValue());
+            assertThat(dataset.geoBox()).contains(new GeoBox(0, -90, 360, 90));
+        });
+    }
+
+    @Test
+    void aReplicaHoldsExactlyTheFilesOfItsOriginal() {
+        Map<String, List<CatalogRecord>> filesByDataset = ofType(RecordType.FILE).stream()
+                .collect(Collectors.groupingBy(file -> file.datasetId().orElseThrow().value()));
+        Map<String, CatalogRecord> originals = ofType(RecordType.DATASET).stream().filter(record -> !record.replica())
+                .collect(Collectors.toMap(CatalogRecord::instanceId, record -> record));
+        List<CatalogRecord> replicas = ofType(RecordType.DATASET).stream().filter(CatalogRecord::replica).toList();
+
+        assertThat(replicas).isNotEmpty().allSatisfy(replica -> {
+            CatalogRecord original = originals.get(replica.instanceId());
+            assertThat(replica.size()).isEqualTo(original.size());
+            assertThat(replica.numberOfFiles()).isEqualTo(original.numberOfFiles());
+            assertThat(replica.timestamp()).isEqualTo(original.timestamp());
+            assertThat(filesByDataset.get(replica.id().value()))
+                    .extracting(CatalogRecord::instanceId, CatalogRecord::size, CatalogRecord::checksum,
+                            file -> file.attribute("tracking_id"))
+                    .containsExactlyElementsOf(filesByDataset.get(original.id().value()).stream()
+                            .map(file -> Tuple.tuple(file.instanceId(), file.size(), file.checksum(),
+                                    file.attribute("tracking_id")))
+                            .toList());
+        });
     }
 
     @Test
