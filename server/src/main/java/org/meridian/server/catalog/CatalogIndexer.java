@@ -23,6 +23,7 @@ import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Keeps the search index equal to the catalog by applying the change log in order.
@@ -468,7 +469,12 @@ public final class CatalogIndexer implements AutoCloseable {
         }
     }
 
-    /** Stops following the log, then applies and commits what is pending. */
+    /**
+     * Stops following the log, then applies and commits what is pending. When the log cannot be
+     * read any more, what was applied is still committed: at JVM shutdown H2's own shutdown hook
+     * closes the database beside the node's, and the changes left unread are replayed at the next
+     * start like after a crash.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -482,7 +488,13 @@ public final class CatalogIndexer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        catchUp();
+        try {
+            drain();
+        } catch (DataAccessException e) {
+            log.info("Stopping without reading the rest of the change log ({}); the next start applies it",
+                    e.getMostSpecificCause().getMessage());
+        }
+        commitIfBehind(true);
     }
 
     private static void close(SearchIndex index) {
