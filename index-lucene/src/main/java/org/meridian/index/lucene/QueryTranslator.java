@@ -20,6 +20,7 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.search.AccessScope;
@@ -44,9 +45,16 @@ import org.meridian.catalog.search.TimeRange;
  * <p>Pathological queries are refused as invalid rather than run: a leading wildcard
  * ({@code *tas}, {@code id:*}) would enumerate every term of a field, which for ids is every
  * record, so the parser's default of rejecting it stays; expansions beyond Lucene's clause limit
- * and regular expressions too complex to compile are refused when they occur.
+ * and regular expressions too complex to compile are refused when they occur. Regular
+ * expressions whose automaton would be huge to build ({@code c{1,1000}{1,1000}}) and parentheses
+ * nested deeper than {@value #MAX_NESTING} are refused before any work.
  */
 final class QueryTranslator {
+    /** Deepest nesting of parentheses accepted in free text; real queries use a handful. */
+    static final int MAX_NESTING = 64;
+    /** Largest automaton a regular expression may need, in states (see {@link #automatonSize}). */
+    static final long MAX_REGEXP_STATES = 10_000;
+
     private final Analyzer analyzer;
 
     /** @param analyzer the index's per-field analyzer: text analysis for {@code text}, keywords elsewhere */
@@ -124,8 +132,12 @@ final class QueryTranslator {
     }
 
     private org.apache.lucene.search.Query parse(String text) {
+        if (nestingDepth(text) > MAX_NESTING) {
+            // The parser descends once per level; thousands of levels overflow its stack.
+            throw new InvalidQueryException("query", "parentheses are nested more than " + MAX_NESTING + " deep");
+        }
         // A parser is cheap and not thread-safe, so each search gets its own.
-        QueryParser parser = new QueryParser(IndexFields.TEXT, analyzer);
+        QueryParser parser = new BoundedRegexpParser(IndexFields.TEXT, analyzer);
         // Split on whitespace first (Solr's classic behaviour), so that each whitespace-free term
         // the analyser breaks into several words can become a phrase.
         parser.setSplitOnWhitespace(true);
@@ -140,6 +152,70 @@ final class QueryTranslator {
             // Some malformed terms (an edit distance out of range, a bad regular expression) are
             // reported by the query classes themselves rather than by the parser.
             throw new InvalidQueryException("query", "cannot parse '" + text + "': " + e.getMessage());
+        }
+    }
+
+    /** How deep parentheses nest outside quoted phrases and escapes. */
+    static int nestingDepth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (!quoted && c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
+    }
+
+    /**
+     * An upper bound on the states of the automaton Lucene builds for a regular expression before
+     * it determinises it: repetitions multiply, everything else adds. Lucene's own limit applies
+     * only to determinising, so nested repetitions such as {@code c{1,1000}{1,1000}} would spend
+     * minutes building the automaton first.
+     */
+    static long automatonSize(RegExp regexp) {
+        return switch (regexp.kind) {
+            case REGEXP_UNION, REGEXP_CONCATENATION, REGEXP_INTERSECTION ->
+                    saturatedSum(automatonSize(regexp.exp1), automatonSize(regexp.exp2));
+            case REGEXP_OPTIONAL, REGEXP_REPEAT, REGEXP_COMPLEMENT, REGEXP_DEPRECATED_COMPLEMENT ->
+                    saturatedSum(automatonSize(regexp.exp1), 1);
+            case REGEXP_REPEAT_MIN -> saturatedProduct(automatonSize(regexp.exp1), regexp.min + 1L);
+            case REGEXP_REPEAT_MINMAX -> saturatedProduct(automatonSize(regexp.exp1), Math.max(1L, regexp.max));
+            case REGEXP_STRING -> Math.max(1, regexp.s.length());
+            case REGEXP_INTERVAL -> Math.max(1, regexp.digits) * 10L;
+            default -> 1;
+        };
+    }
+
+    private static long saturatedSum(long a, long b) {
+        return Math.min(Long.MAX_VALUE / 2, a + b);
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        return a > (Long.MAX_VALUE / 2) / Math.max(1, b) ? Long.MAX_VALUE / 2 : a * b;
+    }
+
+    /** The classic parser, refusing regular expressions whose automaton would be too large to build. */
+    private static final class BoundedRegexpParser extends QueryParser {
+        BoundedRegexpParser(String field, Analyzer analyzer) {
+            super(field, analyzer);
+        }
+
+        @Override
+        protected org.apache.lucene.search.Query getRegexpQuery(String field, String termStr) throws ParseException {
+            // The same syntax flags the parser compiles with (all of them).
+            if (automatonSize(new RegExp(termStr, RegExp.ALL)) > MAX_REGEXP_STATES) {
+                throw new ParseException("the regular expression /" + termStr + "/ is too complex");
+            }
+            return super.getRegexpQuery(field, termStr);
         }
     }
 

@@ -2,10 +2,12 @@ package org.meridian.index.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +69,36 @@ class LuceneQuerySyntaxTest {
                     .isInstanceOf(InvalidQueryException.class)
                     .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
         }
+    }
+
+    @Test
+    void refusesARegularExpressionWhoseAutomatonWouldBeHugeBeforeBuildingIt() {
+        add(aDataset("CMIP6.ccc").build());
+
+        // Each of these kept a core busy for minutes building the automaton.
+        for (String text : List.of("/c{1,1000}{1,1000}/", "id:/(a|aa)*(b|bb)*c{1,1000}{1,1000}/", "/c{1,300}{1,300}/")) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(
+                    () -> index.search(Query.builder().text(text).build()))
+                    .as(text)
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("too complex")
+                    .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query")));
+        }
+        assertThat(ids("id:/CMIP6\\.c{1,5}.*/")).as("an ordinary regular expression still runs").hasSize(1);
+    }
+
+    @Test
+    void refusesParenthesesNestedTooDeepInsteadOfOverflowingTheStack() {
+        add(aDataset("a.b").build());
+        String deep = "(".repeat(20_000) + "a" + ")".repeat(20_000);
+
+        assertThatThrownBy(() -> index.search(Query.builder().text(deep).build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("nested more than 64 deep")
+                .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
+        assertThat(ids("(".repeat(64) + "a" + ")".repeat(64))).as("64 levels still parse").hasSize(1);
+        assertThat(QueryTranslator.nestingDepth("\\((\"((((\" a)")).as("escaped and quoted parentheses do not count")
+                .isEqualTo(1);
     }
 
     @Test
