@@ -126,6 +126,10 @@ public final class SearchParameters {
                     }
                     List<String> target = (negated ? noneOf : anyOf).computeIfAbsent(field, key -> new ArrayList<>());
                     values.forEach(list -> target.addAll(splitValues(list)));
+                    if (target.isEmpty()) {
+                        // Only separators, such as "project=,": no value to constrain by.
+                        throw new InvalidQueryException(name, "Invalid empty value for parameter=" + name);
+                    }
                 }
             }
         }

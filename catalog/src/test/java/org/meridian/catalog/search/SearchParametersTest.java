@@ -139,6 +139,8 @@ class SearchParametersTest {
     void rejectsEmptyValues() {
         assertThat(rejection("source_id", "")).hasMessage("Invalid empty value for parameter=source_id");
         assertThat(rejection("query", " ")).hasMessage("Invalid empty value for parameter=query");
+        assertThat(rejection("project", ",")).hasMessage("Invalid empty value for parameter=project");
+        assertThat(rejection("project!", ",,").parameter()).isEqualTo("project!");
     }
 
     @Test
