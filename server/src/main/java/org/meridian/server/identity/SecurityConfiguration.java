@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.ops.EnvironmentVariables;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.system.ParameterDecoding;
+import org.meridian.server.system.ProblemResponses;
 import org.meridian.server.system.RequestBodyLimit;
 import org.meridian.server.system.RequestIds;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -24,6 +27,7 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -109,6 +113,21 @@ public class SecurityConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimit(MAX_REQUEST_BODY_BYTES));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ParameterDecoding> parameterDecoding() {
+        FilterRegistrationBean<ParameterDecoding> registration = new FilterRegistrationBean<>(new ParameterDecoding());
+        // After the body limit (a form body is read to decode it), before Spring Security.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    /** The firewall's refusals (a path with "..", ";" or an encoded slash) as problems, not error pages. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejection) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+                "rejected-request", "Rejected request", "This node does not accept the request: " + rejection.getMessage());
     }
 
     @Bean

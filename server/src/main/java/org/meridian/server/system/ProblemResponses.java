@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -61,6 +62,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         log.debug("Rejected query parameter {}: {}", exception.parameter(), exception.getMessage());
         return problem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", exception.getMessage(),
                 Map.of("parameter", exception.parameter()));
+    }
+
+    /** The firewall checks parameter names when they are first read, which may be in a handler. */
+    @ExceptionHandler
+    ResponseEntity<Object> rejected(RequestRejectedException exception) {
+        return problem(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
+                "This node does not accept the request: " + exception.getMessage(), Map.of());
     }
 
     @ExceptionHandler

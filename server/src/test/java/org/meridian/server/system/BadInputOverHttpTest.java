@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 import static org.meridian.catalog.RecordBuilder.aFile;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -91,16 +90,44 @@ class BadInputOverHttpTest extends BootedNode {
 
     @Test
     void rawBarsAndBracketsAsTypedIntoCurlAreAccepted() throws Exception {
-        // java.net.URI refuses these characters, so speak HTTP directly, as curl would.
-        String target = "/esg-search/search?format=application/solr%2Bjson&distrib=false&bbox=[-180,-90,180,90]"
-                + "&id=CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn.v20190308|esgf-data.example.org";
+        String id = "CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn.v20190308|esgf-data.example.org";
+
+        assertThat(rawGet("/esg-search/search?format=application/solr%2Bjson&distrib=false&bbox=[-180,-90,180,90]&id=" + id))
+                .startsWith("HTTP/1.1 200 ");
+        assertThat(rawGet("/api/v1/records/" + id)).startsWith("HTTP/1.1 200 ");
+    }
+
+    /** Parameters Tomcat cannot decode, and paths the firewall refuses: 400 problems, never 500s. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "/api/v1/search?query=%zz;                 malformed-parameters",
+        "/esg-search/search?query=%;               malformed-parameters",
+        "/esg-search/search?=value;                malformed-parameters",
+        "/api/v1/search?query=%C0%AE;              malformed-parameters",
+        "/api/v1/search?project=CMIP6%FF%FE;       malformed-parameters",
+        "/?query=%zz;                              malformed-parameters",
+        "/api/v1/search?fo%00o=bar;                -",
+        "/api/v1/records/..;                       rejected-request",
+        "/api/v1/records/%2E%2E;                   rejected-request",
+    })
+    void undecodableOrRefusedRequestsAreProblems(String target, String code) throws Exception {
+        String response = rawGet(target);
+
+        assertThat(response).as(response).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .doesNotContain("Exception").doesNotContain("at org.");
+        if (!code.equals("-")) {
+            assertThat(response).contains("\"code\":\"" + code + "\"");
+        }
+    }
+
+    /** The whole response to a GET sent byte for byte: java.net.URI refuses what curl sends as typed. */
+    private String rawGet(String target) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-
-            assertThat(statusLine).isEqualTo("HTTP/1.1 200 ");
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
