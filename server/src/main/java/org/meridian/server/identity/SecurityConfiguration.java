@@ -123,7 +123,7 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** The firewall's refusals (a path with "..", ";" or an encoded slash) as problems, not error pages. */
+    /** The firewall's refusals (a path with "..", a control character in a name) as problems, not error pages. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejection) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
