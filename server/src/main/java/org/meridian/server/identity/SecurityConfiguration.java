@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -123,11 +122,10 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** The firewall's refusals (a path with "..", a control character in a name) as problems, not error pages. */
+    /** The firewall's refusals as problems, not error pages. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejection) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
-                "rejected-request", "Rejected request", "This node does not accept the request: " + rejection.getMessage());
+        return ProblemResponses.rejectedRequests();
     }
 
     @Bean

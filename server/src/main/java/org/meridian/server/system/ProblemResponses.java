@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -56,6 +57,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/esg-search/", "/esgf-1-5-bridge", "/actuator");
     private static final JsonMapper FILTER_JSON = JsonMapper.builder().build();
+    private static final String REJECTED_CODE = "rejected-request";
+    private static final String REJECTED_TITLE = "Rejected request";
 
     @ExceptionHandler
     ResponseEntity<Object> invalidQuery(InvalidQueryException exception) {
@@ -64,11 +67,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 Map.of("parameter", exception.parameter()));
     }
 
+    /**
+     * The firewall's refusals made before Spring MVC runs (a path with "..", a control character
+     * in a name), as the same problem {@link #rejected} answers for those made in a handler.
+     */
+    public static RequestRejectedHandler rejectedRequests() {
+        return (request, response, rejection) -> write(response, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE,
+                rejectedDetail(rejection));
+    }
+
     /** The firewall checks parameter names when they are first read, which may be in a handler. */
     @ExceptionHandler
     ResponseEntity<Object> rejected(RequestRejectedException exception) {
-        return problem(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
-                "This node does not accept the request: " + exception.getMessage(), Map.of());
+        return problem(HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(exception), Map.of());
+    }
+
+    private static String rejectedDetail(RequestRejectedException rejection) {
+        return "This node does not accept the request: " + rejection.getMessage();
     }
 
     @ExceptionHandler
