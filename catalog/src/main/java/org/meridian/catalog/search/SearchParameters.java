@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.meridian.catalog.FacetProfile;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordType;
@@ -41,6 +42,18 @@ public final class SearchParameters {
             "checksum_type", "data_node", "index_node", "tracking_id", "access", "url", "xlink", "size",
             "number_of_files", "number_of_aggregations", "description", "timestamp", "access_group", "origin",
             "visibility");
+    /**
+     * Core fields that take exact values but are not counted: near-unique identifiers and
+     * numbers. Counting them would list one value per record, so a facet on them is refused.
+     */
+    private static final Set<String> UNCOUNTABLE = Set.of(
+            "id", "master_id", "instance_id", "title", "checksum", "url", "size", "number_of_files",
+            "number_of_aggregations", "timestamp");
+
+    /** Attribute names, and the core and bookkeeping names that start with {@code _}. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A plain decimal number; {@link Double#parseDouble} would also take NaN, Infinity and hex. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final FacetProfile profile;
     private final Set<String> adapterParameters;
@@ -106,18 +119,18 @@ public final class SearchParameters {
                     query.limit(limit);
                 }
                 case "facets" -> values.forEach(list -> facets.addAll(facetList(list)));
-                case "fields" -> values.forEach(list -> fields.addAll(commaList(list)));
+                case "fields" -> values.forEach(list -> fields.addAll(fieldList(list)));
                 case "from" -> from = Optional.of(time(name, value));
                 case "to" -> to = Optional.of(time(name, value));
                 case "start" -> start = Optional.of(time(name, value));
                 case "end" -> end = Optional.of(time(name, value));
                 case "bbox" -> query.bbox(bbox(value));
-                case "latest" -> query.latest(flag(value));
-                case "replica" -> query.replica(flag(value));
-                case "retracted" -> query.retracted(flag(value));
+                case "latest" -> query.latest(flag(name, value));
+                case "replica" -> query.replica(flag(name, value));
+                case "retracted" -> query.retracted(flag(name, value));
                 case "min_version" -> query.minVersion(version(name, value));
                 case "max_version" -> query.maxVersion(version(name, value));
-                case "sort" -> newestFirst = flag(value);
+                case "sort" -> newestFirst = flag(name, value);
                 default -> {
                     boolean negated = name.endsWith("!");
                     String field = negated ? name.substring(0, name.length() - 1) : name;
@@ -162,11 +175,50 @@ public final class SearchParameters {
         if (list.strip().equals("*")) {
             return profile.facets();
         }
-        List<String> names = commaList(list);
+        List<String> names = nonEmptyCommaList("facets", list);
         for (String name : names) {
             if (!isConstrainable(name) || KEYWORDS.contains(name)) {
                 throw new InvalidQueryException("facets", "Invalid facet name in parameter facets: " + name);
             }
+            if (UNCOUNTABLE.contains(name)) {
+                throw new InvalidQueryException("facets",
+                        "Field " + name + " cannot be a facet: its values are (nearly) unique to each record");
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Field names to return. A name no record carries is not an error (records of different
+     * projects carry different attributes, and Solr answers the same), but a name no record
+     * could carry is: it is a typo or a malformed list.
+     */
+    private static List<String> fieldList(String list) {
+        if (list.strip().equals("*")) {
+            return List.of("*");
+        }
+        List<String> names = nonEmptyCommaList("fields", list);
+        for (String name : names) {
+            if (!isFieldName(name)) {
+                throw new InvalidQueryException("fields", "Invalid field name in parameter fields: '" + name
+                        + "' (field names are letters, digits and _, starting with a letter or _)");
+            }
+        }
+        return names;
+    }
+
+    private static boolean isFieldName(String name) {
+        if (name.equals("*")) {
+            return true;
+        }
+        return FIELD_NAME.matcher(name).matches();
+    }
+
+    /** {@link #commaList}, refusing a list of separators only ({@code facets=,}). */
+    private static List<String> nonEmptyCommaList(String parameter, String list) {
+        List<String> names = commaList(list);
+        if (names.isEmpty()) {
+            throw new InvalidQueryException(parameter, "Invalid empty value for parameter=" + parameter);
         }
         return names;
     }
@@ -217,10 +269,19 @@ public final class SearchParameters {
         }
     }
 
-    /** Solr's boolean rule: true iff the value starts with t, T or 1 (§2). */
-    private static boolean flag(String value) {
-        char first = value.charAt(0);
-        return first == 't' || first == 'T' || first == '1';
+    /**
+     * A boolean: {@code true}/{@code false} in any case (pyesgf sends {@code True}), or
+     * {@code 1}/{@code 0}. Solr reads anything not starting with t or 1 as false, so
+     * {@code latest=yes} would silently mean "not latest"; here it is refused instead.
+     */
+    private static boolean flag(String name, String value) {
+        if (value.equalsIgnoreCase("true") || value.equals("1")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false") || value.equals("0")) {
+            return false;
+        }
+        throw new InvalidQueryException(name, "Parameter " + name + " must be true or false, got '" + value + "'");
     }
 
     private static int nonNegative(String name, String value) {
@@ -261,11 +322,16 @@ public final class SearchParameters {
         if (parts.length != 4) {
             throw new InvalidQueryException("bbox", "Parameter bbox must be [west,south,east,north], got '" + value + "'");
         }
+        double[] degrees = new double[4];
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
+            if (!DECIMAL.matcher(part).matches()) {
+                throw new InvalidQueryException("bbox", "Parameter bbox must hold four numbers, got '" + value + "'");
+            }
+            degrees[i] = Double.parseDouble(part);
+        }
         try {
-            return new GeoBox(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
-                    Double.parseDouble(parts[2].strip()), Double.parseDouble(parts[3].strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("bbox", "Parameter bbox must hold four numbers, got '" + value + "'");
+            return new GeoBox(degrees[0], degrees[1], degrees[2], degrees[3]);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException("bbox", "Parameter bbox: " + e.getMessage());
         }

@@ -74,12 +74,22 @@ class SearchParametersTest {
     }
 
     @Test
-    void flagsFollowSolrsFirstLetterRule() {
+    void flagsAreTrueOrFalseInAnyCaseOrOneOrZero() {
         Query query = parse("latest", "True", "replica", "false", "retracted", "1").query();
 
         assertThat(query.latest()).contains(true);
         assertThat(query.replica()).contains(false);
         assertThat(query.retracted()).contains(true);
+        assertThat(parse("latest", "FALSE", "replica", "0").query().latest()).contains(false);
+    }
+
+    @Test
+    void anyOtherFlagValueIsRefusedRatherThanReadAsFalse() {
+        // Solr would read all of these as false, which silently inverts what the caller meant.
+        assertThat(rejection("latest", "yes")).hasMessage("Parameter latest must be true or false, got 'yes'");
+        assertThat(rejection("replica", "maybe").parameter()).isEqualTo("replica");
+        assertThat(rejection("retracted", "trueish").parameter()).isEqualTo("retracted");
+        assertThat(rejection("sort", "desc").parameter()).isEqualTo("sort");
     }
 
     @Test
@@ -93,6 +103,31 @@ class SearchParametersTest {
     void fieldsStarMeansAllFields() {
         assertThat(parse("fields", "*").wantsAllFields()).isTrue();
         assertThat(parse("fields", "id, title").fields()).containsExactly("id", "title");
+        assertThat(parse("fields", "id,*").wantsAllFields()).isTrue();
+    }
+
+    @Test
+    void fieldsNoRecordCarriesAreAcceptedButMalformedNamesAreNot() {
+        assertThat(parse("fields", "driving_model,_timestamp,score").fields())
+                .containsExactly("driving_model", "_timestamp", "score");
+        assertThat(rejection("fields", "id;title"))
+                .hasMessageStartingWith("Invalid field name in parameter fields: 'id;title'");
+        assertThat(rejection("fields", "2nd").parameter()).isEqualTo("fields");
+        assertThat(rejection("fields", "source id").parameter()).isEqualTo("fields");
+    }
+
+    @Test
+    void listsOfSeparatorsOnlyAreEmptyValues() {
+        assertThat(rejection("facets", ",")).hasMessage("Invalid empty value for parameter=facets");
+        assertThat(rejection("fields", " , ")).hasMessage("Invalid empty value for parameter=fields");
+    }
+
+    @Test
+    void nearUniqueCoreFieldsCannotBeFacets() {
+        assertThat(rejection("facets", "project,size"))
+                .hasMessageStartingWith("Field size cannot be a facet");
+        assertThat(rejection("facets", "checksum").parameter()).isEqualTo("facets");
+        assertThat(parse("facets", "data_node,checksum_type").query().facets()).containsExactly("data_node", "checksum_type");
     }
 
     @Test
@@ -119,6 +154,8 @@ class SearchParametersTest {
 
     @Test
     void bboxAndVersions() {
+        assertThat(parse("bbox", "[-1.5e1, .5, +20., 60]").query().bbox())
+                .hasValueSatisfying(box -> assertThat(box.west()).isEqualTo(-15));
         Query query = parse("bbox", "[-10,40,20,60]", "min_version", "20190101", "max_version", "v20201231").query();
 
         assertThat(query.bbox()).hasValueSatisfying(box -> assertThat(box.north()).isEqualTo(60));
@@ -165,6 +202,10 @@ class SearchParametersTest {
         assertThat(rejection("from", "yesterday").parameter()).isEqualTo("from");
         assertThat(rejection("start", "2020-01-01", "end", "2019-01-01").parameter()).isEqualTo("end");
         assertThat(rejection("bbox", "[1,2,3]").parameter()).isEqualTo("bbox");
+        assertThat(rejection("bbox", "[NaN,0,10,10]").parameter()).isEqualTo("bbox");
+        assertThat(rejection("bbox", "[0,0,Infinity,10]").parameter()).isEqualTo("bbox");
+        assertThat(rejection("bbox", "[0x1p3,0,10,10]").parameter()).isEqualTo("bbox");
+        assertThat(rejection("bbox", "[1d,0,10,10]").parameter()).isEqualTo("bbox");
         assertThat(rejection("min_version", "latest").parameter()).isEqualTo("min_version");
         assertThat(rejection("facets", "colour").parameter()).isEqualTo("facets");
     }
