@@ -1,5 +1,7 @@
 package org.meridian.catalog.search;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,19 +18,19 @@ import java.util.regex.Pattern;
  * without fractional seconds), plain dates ({@code 2019-03-08}, midnight UTC) and Solr date math
  * relative to now ({@code NOW}, {@code NOW-1YEAR}, {@code NOW-7DAYS/DAY}).
  */
-final class DateExpression {
+public final class DateExpression {
     private static final Pattern DATE_MATH = Pattern.compile(
             "NOW((?:[+-]\\d+(?:YEARS?|MONTHS?|DAYS?|HOURS?|MINUTES?|SECONDS?))*)(?:/(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND))?");
     private static final Pattern STEP = Pattern.compile("([+-])(\\d+)([A-Z]+?)S?(?=[+-]|$)");
 
     private final Clock clock;
 
-    DateExpression(Clock clock) {
-        this.clock = clock;
+    public DateExpression(Clock clock) {
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** @throws IllegalArgumentException with a message saying what forms are accepted */
-    Instant parse(String text) {
+    public Instant parse(String text) {
         String value = text.strip();
         Matcher math = DATE_MATH.matcher(value.toUpperCase(Locale.ROOT));
         if (math.matches()) {

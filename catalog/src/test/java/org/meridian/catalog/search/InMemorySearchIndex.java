@@ -239,6 +239,12 @@ public final class InMemorySearchIndex implements SearchIndex {
             case "latest" -> List.of(Boolean.toString(record.latest()));
             case "replica" -> List.of(Boolean.toString(record.replica()));
             case "retracted" -> List.of(Boolean.toString(record.retracted()));
+            case "checksum" -> record.checksum().map(checksum -> List.of(checksum.hex())).orElse(List.of());
+            case "checksum_type" -> record.checksum().map(checksum -> List.of(checksum.algorithm().name())).orElse(List.of());
+            case "url" -> record.urls().stream().map(url -> url.encoded()).toList();
+            case "size" -> List.of(Long.toString(record.size()));
+            case "number_of_files" -> record.numberOfFiles().map(count -> List.of(count.toString())).orElse(List.of());
+            case "timestamp" -> List.of(record.timestamp().toString());
             default -> record.attribute(field);
         };
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.Checksum;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordBuilder;
 import org.meridian.catalog.RecordJson;
@@ -81,7 +82,11 @@ final class SampleCatalog {
             .withAccessGroup("mohc-internal")
             .build();
     final CatalogRecord cesmTasFirstFile = aFile(cesmTas, "tas_Amon_CESM2_historical_r1i1p1f1_gn_185001-194912.nc").build();
-    final CatalogRecord cesmTasSecondFile = aFile(cesmTas, "tas_Amon_CESM2_historical_r1i1p1f1_gn_195001-201412.nc").build();
+    final CatalogRecord cesmTasSecondFile = aFile(cesmTas, "tas_Amon_CESM2_historical_r1i1p1f1_gn_195001-201412.nc")
+            .withSize(2_000)
+            .withChecksum(new Checksum(Checksum.Algorithm.SHA256, "ab".repeat(32)))
+            .withUrl("https://esgf-data.example.org/tas_195001-201412.nc", "application/netcdf", "HTTPServer")
+            .build();
     final CatalogRecord cesmEarlyAccessFile = aFile(cesmEarlyAccess, "tas_Amon_CESM2_historical_r2i1p1f1_gn_185001-201412.nc")
             .withAccessGroup("ncar-early")
             .build();

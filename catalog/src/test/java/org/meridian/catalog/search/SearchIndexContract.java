@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -484,6 +485,30 @@ public abstract class SearchIndexContract {
         assertThat(ids(datasets().where("instance_id", catalog.cesmTasOlder.instanceId())))
                 .containsExactly(id(catalog.cesmTasOlder));
         assertThat(ids(everything().type(RecordType.FILE).where("dataset_id", id(catalog.cesmTas))))
+                .containsExactly(idsOf(catalog.cesmTasFirstFile, catalog.cesmTasSecondFile));
+    }
+
+    @Test
+    void constraintsOnChecksumsUrlsSizesCountsAndTimestampsMatchTheirValues() {
+        loadCatalog();
+        Query.Builder files = everything().type(RecordType.FILE);
+        String checksum = catalog.cesmTasSecondFile.checksum().orElseThrow().hex();
+
+        assertThat(ids(files.where("checksum", checksum))).containsExactly(id(catalog.cesmTasSecondFile));
+        assertThat(ids(everything().type(RecordType.FILE).where("checksum", checksum.toUpperCase(Locale.ROOT))))
+                .as("hex digests compare case-insensitively")
+                .containsExactly(id(catalog.cesmTasSecondFile));
+        assertThat(ids(everything().type(RecordType.FILE).where("checksum_type", "SHA256")))
+                .containsExactly(idsOf(catalog.cesmTasFirstFile, catalog.cesmTasSecondFile));
+        assertThat(ids(everything().where("url", catalog.cesmTasSecondFile.urls().get(0).encoded())))
+                .containsExactly(id(catalog.cesmTasSecondFile));
+        assertThat(ids(everything().type(RecordType.FILE).where("size", "2000", "3000")))
+                .containsExactly(id(catalog.cesmTasSecondFile));
+        assertThat(ids(everything().type(RecordType.FILE).whereNot("size", "2000")))
+                .containsExactly(id(catalog.cesmTasFirstFile));
+        assertThat(index.search(datasets().where("number_of_files", "1").build()).total())
+                .isEqualTo(catalog.publicDatasets.size());
+        assertThat(ids(everything().type(RecordType.FILE).where("timestamp", "2019-03-08T12:00:00Z")))
                 .containsExactly(idsOf(catalog.cesmTasFirstFile, catalog.cesmTasSecondFile));
     }
 

@@ -48,6 +48,35 @@ final class IndexFields {
     static final String SOUTH = "south_degrees";
     static final String EAST = "east_degrees";
     static final String NORTH = "north_degrees";
+    static final String CHECKSUM = "checksum";
+    static final String CHECKSUM_TYPE = "checksum_type";
+    static final String URL = "url";
+    static final String SIZE = "size";
+    static final String NUMBER_OF_FILES = "number_of_files";
+    static final String NUMBER_OF_AGGREGATIONS = "number_of_aggregations";
+    static final String TIMESTAMP = "timestamp";
+
+    /** How a field is indexed, which decides how a value or a range on it is matched. */
+    enum Kind {
+        /** Exact terms: attributes, ids, flags, names. */
+        TERM,
+        /** Whole numbers, as points. */
+        WHOLE_NUMBER,
+        /** Instants, as points in {@linkplain #microseconds microseconds}. */
+        INSTANT,
+        /** Degrees, as double points. */
+        DEGREES
+    }
+
+    /** The kind of a field; anything not listed (every attribute) is a {@link Kind#TERM}. */
+    static Kind kind(String field) {
+        return switch (field) {
+            case SIZE, NUMBER_OF_FILES, NUMBER_OF_AGGREGATIONS, VERSION_NUMBER -> Kind.WHOLE_NUMBER;
+            case TIMESTAMP, CATALOGED, DATETIME_START, DATETIME_STOP -> Kind.INSTANT;
+            case WEST, SOUTH, EAST, NORTH -> Kind.DEGREES;
+            default -> Kind.TERM;
+        };
+    }
 
     private static final long MICROSECONDS_PER_SECOND = 1_000_000L;
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -101,7 +102,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         requireNonNull(path, "path is null");
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(IndexFields.TEXT, new TextAnalyzer()));
         RecordDocuments documents = new RecordDocuments(new RecordJson());
-        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer), documents);
+        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer, Clock.systemUTC()), documents);
         Directory directory = null;
         IndexWriter writer = null;
         SearcherManager searchers = null;

@@ -2,8 +2,11 @@ package org.meridian.index.lucene;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.LongField;
@@ -24,6 +27,7 @@ import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.search.AccessScope;
+import org.meridian.catalog.search.DateExpression;
 import org.meridian.catalog.search.FieldConstraint;
 import org.meridian.catalog.search.InvalidQueryException;
 import org.meridian.catalog.search.Query;
@@ -56,10 +60,15 @@ final class QueryTranslator {
     static final long MAX_REGEXP_STATES = 10_000;
 
     private final Analyzer analyzer;
+    private final DateExpression dates;
 
-    /** @param analyzer the index's per-field analyzer: text analysis for {@code text}, keywords elsewhere */
-    QueryTranslator(Analyzer analyzer) {
+    /**
+     * @param analyzer the index's per-field analyzer: text analysis for {@code text}, keywords elsewhere
+     * @param clock what {@code NOW} means in date math ({@code _timestamp:[NOW-1DAY TO *]})
+     */
+    QueryTranslator(Analyzer analyzer, Clock clock) {
         this.analyzer = requireNonNull(analyzer, "analyzer is null");
+        this.dates = new DateExpression(clock);
     }
 
     /**
@@ -75,10 +84,10 @@ final class QueryTranslator {
         builder.add(scope(query), Occur.FILTER);
         for (FieldConstraint constraint : query.constraints()) {
             if (!constraint.anyOf().isEmpty()) {
-                builder.add(anyOf(constraint.field(), constraint.anyOf()), Occur.FILTER);
+                builder.add(valueIn(constraint.field(), constraint.anyOf()), Occur.FILTER);
             }
             if (!constraint.noneOf().isEmpty()) {
-                builder.add(anyOf(constraint.field(), constraint.noneOf()), Occur.MUST_NOT);
+                builder.add(valueIn(constraint.field(), constraint.noneOf()), Occur.MUST_NOT);
             }
         }
         if (!query.cataloged().isUnbounded()) {
@@ -137,7 +146,7 @@ final class QueryTranslator {
             throw new InvalidQueryException("query", "parentheses are nested more than " + MAX_NESTING + " deep");
         }
         // A parser is cheap and not thread-safe, so each search gets its own.
-        QueryParser parser = new BoundedRegexpParser(IndexFields.TEXT, analyzer);
+        QueryParser parser = new TypedFieldParser(IndexFields.TEXT, analyzer);
         // Split on whitespace first (Solr's classic behaviour), so that each whitespace-free term
         // the analyser breaks into several words can become a phrase.
         parser.setSplitOnWhitespace(true);
@@ -203,19 +212,159 @@ final class QueryTranslator {
         return a > (Long.MAX_VALUE / 2) / Math.max(1, b) ? Long.MAX_VALUE / 2 : a * b;
     }
 
-    /** The classic parser, refusing regular expressions whose automaton would be too large to build. */
-    private static final class BoundedRegexpParser extends QueryParser {
-        BoundedRegexpParser(String field, Analyzer analyzer) {
+    /**
+     * A constraint's values as alternatives, matched the way the field is indexed: terms exactly,
+     * numbers and instants as points. Checksums are hex, which is case-insensitive, and are indexed
+     * lower-case.
+     */
+    private org.apache.lucene.search.Query valueIn(String field, List<String> values) {
+        return switch (IndexFields.kind(field)) {
+            case TERM -> anyOf(field, field.equals(IndexFields.CHECKSUM)
+                    ? values.stream().map(value -> value.toLowerCase(Locale.ROOT)).toList()
+                    : values);
+            case WHOLE_NUMBER -> LongField.newSetQuery(field,
+                    values.stream().mapToLong(value -> constraintValue(field, value, Long::parseLong)).toArray());
+            case INSTANT -> LongField.newSetQuery(field, values.stream()
+                    .mapToLong(value -> constraintValue(field, value, time -> IndexFields.microseconds(dates.parse(time))))
+                    .toArray());
+            case DEGREES -> DoubleField.newSetQuery(field,
+                    values.stream().mapToDouble(value -> constraintValue(field, value, QueryTranslator::decimal)).toArray());
+        };
+    }
+
+    private static <T> T constraintValue(String field, String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(field, "Parameter " + field + " must hold "
+                    + describe(IndexFields.kind(field)) + ", got '" + value + "'");
+        }
+    }
+
+    private static String describe(IndexFields.Kind kind) {
+        return switch (kind) {
+            case TERM -> "terms";
+            case WHOLE_NUMBER -> "whole numbers";
+            case INSTANT -> "times (2019-03-08T12:00:00Z, 2019-03-08 or NOW-1YEAR)";
+            case DEGREES -> "numbers of degrees";
+        };
+    }
+
+    /** A plain decimal; {@link Double#parseDouble} alone would also take NaN and Infinity. */
+    private static double decimal(String value) {
+        double number = Double.parseDouble(value);
+        if (!Double.isFinite(number)) {
+            throw new NumberFormatException("'" + value + "' is not a finite number");
+        }
+        return number;
+    }
+
+    /**
+     * The classic parser, with two changes. Fields indexed as points (sizes, counts, times,
+     * degrees) are matched as numbers: {@code size:1024}, {@code number_of_files:[10 TO *]},
+     * {@code _timestamp:[NOW-7DAYS TO NOW]}, {@code datetime_start:{* TO 1900-01-01}}; the plain
+     * parser would look for terms there, which never exist, and match nothing. And regular
+     * expressions whose automaton would be too large to build are refused.
+     */
+    private final class TypedFieldParser extends QueryParser {
+        TypedFieldParser(String field, Analyzer analyzer) {
             super(field, analyzer);
         }
 
         @Override
+        protected org.apache.lucene.search.Query getFieldQuery(String field, String queryText, boolean quoted)
+                throws ParseException {
+            IndexFields.Kind kind = IndexFields.kind(field);
+            return kind == IndexFields.Kind.TERM
+                    ? super.getFieldQuery(field, queryText, quoted)
+                    : pointRange(field, kind, queryText, queryText, true, true);
+        }
+
+        @Override
+        protected org.apache.lucene.search.Query getRangeQuery(String field, String part1, String part2,
+                boolean startInclusive, boolean endInclusive) throws ParseException {
+            IndexFields.Kind kind = IndexFields.kind(field);
+            return kind == IndexFields.Kind.TERM
+                    ? super.getRangeQuery(field, part1, part2, startInclusive, endInclusive)
+                    : pointRange(field, kind, part1, part2, startInclusive, endInclusive);
+        }
+
+        @Override
+        protected org.apache.lucene.search.Query getWildcardQuery(String field, String termStr) throws ParseException {
+            requireTerms(field);
+            return super.getWildcardQuery(field, termStr);
+        }
+
+        @Override
+        protected org.apache.lucene.search.Query getPrefixQuery(String field, String termStr) throws ParseException {
+            requireTerms(field);
+            return super.getPrefixQuery(field, termStr);
+        }
+
+        @Override
+        protected org.apache.lucene.search.Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+                throws ParseException {
+            requireTerms(field);
+            return super.getFuzzyQuery(field, termStr, minSimilarity);
+        }
+
+        @Override
         protected org.apache.lucene.search.Query getRegexpQuery(String field, String termStr) throws ParseException {
+            requireTerms(field);
             // The same syntax flags the parser compiles with (all of them).
             if (automatonSize(new RegExp(termStr, RegExp.ALL)) > MAX_REGEXP_STATES) {
                 throw new ParseException("the regular expression /" + termStr + "/ is too complex");
             }
             return super.getRegexpQuery(field, termStr);
+        }
+
+        private static void requireTerms(String field) throws ParseException {
+            IndexFields.Kind kind = IndexFields.kind(field);
+            if (kind != IndexFields.Kind.TERM) {
+                throw new ParseException("field " + field + " holds " + describe(kind) + ": match it with " + field
+                        + ":value or " + field + ":[low TO high], not a pattern");
+            }
+        }
+
+        /** Points from {@code low} to {@code high}; a null or {@code *} bound is open. */
+        private org.apache.lucene.search.Query pointRange(String field, IndexFields.Kind kind, String low, String high,
+                boolean lowInclusive, boolean highInclusive) throws ParseException {
+            String bound = low;
+            try {
+                return switch (kind) {
+                    case WHOLE_NUMBER, INSTANT -> {
+                        long lower = isOpen(low) ? Long.MIN_VALUE : whole(kind, low);
+                        bound = high;
+                        long upper = isOpen(high) ? Long.MAX_VALUE : whole(kind, high);
+                        if (!lowInclusive && !isOpen(low)) {
+                            lower = lower == Long.MAX_VALUE ? lower : lower + 1;
+                        }
+                        if (!highInclusive && !isOpen(high)) {
+                            upper = upper == Long.MIN_VALUE ? upper : upper - 1;
+                        }
+                        yield LongField.newRangeQuery(field, lower, upper);
+                    }
+                    case DEGREES -> {
+                        double lower = isOpen(low) ? Double.NEGATIVE_INFINITY : decimal(low);
+                        bound = high;
+                        double upper = isOpen(high) ? Double.POSITIVE_INFINITY : decimal(high);
+                        yield DoubleField.newRangeQuery(field,
+                                lowInclusive || isOpen(low) ? lower : Math.nextUp(lower),
+                                highInclusive || isOpen(high) ? upper : Math.nextDown(upper));
+                    }
+                    case TERM -> throw new IllegalStateException("terms are not points");
+                };
+            } catch (IllegalArgumentException e) {
+                throw new ParseException("field " + field + " holds " + describe(kind) + ", got '" + bound + "'");
+            }
+        }
+
+        private long whole(IndexFields.Kind kind, String value) {
+            return kind == IndexFields.Kind.INSTANT ? IndexFields.microseconds(dates.parse(value)) : Long.parseLong(value);
+        }
+
+        private static boolean isOpen(String bound) {
+            return bound == null || bound.equals("*");
         }
     }
 

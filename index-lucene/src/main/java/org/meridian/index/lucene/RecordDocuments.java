@@ -28,11 +28,11 @@ import org.meridian.catalog.search.Hit;
  *
  * <p>Every named field is an exact, case-sensitive keyword term, so any of them can be
  * constrained. Keywords also get sorted-set doc values, so any attribute (and type, flags, nodes,
- * dataset id, …) can be counted as a facet; the near-unique master id, instance id and title do
- * not, as counting them means nothing and their doc values would be the bulk of the index. The
- * words of the title, the ids and all attribute values also go into the analysed {@code text}
- * field. Times, the numeric
- * version and the spatial box are points with doc values. The record itself is stored once, as
+ * dataset id, checksum type, …) can be counted as a facet; the near-unique master id, instance
+ * id, title, checksum and access URLs do not, as counting them means nothing and their doc values
+ * would be the bulk of the index. The words of the title, the ids and all attribute values also
+ * go into the analysed {@code text} field. Times, sizes, counts, the numeric version and the
+ * spatial box are points with doc values ({@link IndexFields#kind}). The record itself is stored once, as
  * its canonical JSON, and decoded only for the hits of the requested page.
  */
 final class RecordDocuments {
@@ -75,6 +75,11 @@ final class RecordDocuments {
         keyword(document, IndexFields.VISIBILITY, record.visibility().name());
         keyword(document, IndexFields.ORIGIN, record.origin());
         record.accessGroup().ifPresent(group -> keyword(document, IndexFields.ACCESS_GROUP, group));
+        record.checksum().ifPresent(checksum -> {
+            identifier(document, IndexFields.CHECKSUM, checksum.hex());
+            keyword(document, IndexFields.CHECKSUM_TYPE, checksum.algorithm().name());
+        });
+        record.urls().forEach(url -> identifier(document, IndexFields.URL, url.encoded()));
         record.attributes().forEach((name, values) -> values.forEach(value -> keyword(document, name, value)));
 
         text(document, record.title());
@@ -85,6 +90,12 @@ final class RecordDocuments {
         record.attributes().values().forEach(values -> values.forEach(value -> text(document, value)));
 
         document.add(new LongField(IndexFields.CATALOGED, IndexFields.microseconds(cataloged), Field.Store.NO));
+        document.add(new LongField(IndexFields.TIMESTAMP, IndexFields.microseconds(record.timestamp()), Field.Store.NO));
+        document.add(new LongField(IndexFields.SIZE, record.size(), Field.Store.NO));
+        record.numberOfFiles().ifPresent(count ->
+                document.add(new LongField(IndexFields.NUMBER_OF_FILES, count, Field.Store.NO)));
+        record.numberOfAggregations().ifPresent(count ->
+                document.add(new LongField(IndexFields.NUMBER_OF_AGGREGATIONS, count, Field.Store.NO)));
         record.datetimeStart().ifPresent(start ->
                 document.add(new LongField(IndexFields.DATETIME_START, IndexFields.microseconds(start), Field.Store.NO)));
         record.datetimeStop().ifPresent(stop ->

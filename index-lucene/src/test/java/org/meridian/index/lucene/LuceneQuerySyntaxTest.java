@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.FacetCount;
@@ -163,6 +164,61 @@ class LuceneQuerySyntaxTest {
         assertThat(facets.get("title")).isEmpty();
         assertThat(facets.get("_timestamp")).isEmpty();
         assertThat(facets.get("project")).containsExactly(new FacetCount("CMIP6", 1));
+    }
+
+    @Test
+    void sizesCountsAndTimesInFreeTextAreMatchedAsNumbers() {
+        CatalogRecord small = add(aDataset("x.small").withSize(900).withTimestamp(Instant.parse("2019-03-08T12:00:00Z"))
+                .withCoverage(Instant.parse("1850-01-01T00:00:00Z"), Instant.parse("1900-01-01T00:00:00Z")).build());
+        CatalogRecord large = add(aDataset("x.large").withSize(25_000).withTimestamp(Instant.parse("2021-06-01T00:00:00Z"))
+                .withCoverage(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2100-12-31T00:00:00Z")).build());
+
+        // As terms these compared as text ("900" > "25000") or matched nothing at all.
+        assertThat(ids("size:[1000 TO *]")).containsExactly(id(large));
+        assertThat(ids("size:[* TO 900}")).isEmpty();
+        assertThat(ids("size:[* TO 900]")).containsExactly(id(small));
+        assertThat(ids("size:25000")).containsExactly(id(large));
+        assertThat(ids("number_of_files:1")).containsExactlyInAnyOrder(id(small), id(large));
+        assertThat(ids("timestamp:[2020-01-01 TO NOW]")).containsExactly(id(large));
+        assertThat(ids("timestamp:\"2019-03-08T12:00:00Z\"")).containsExactly(id(small));
+        assertThat(ids("datetime_start:{* TO 1900-01-01T00:00:00Z}")).containsExactly(id(small));
+        assertThat(ids("_timestamp:[2024-05-01 TO 2024-05-01T00:00:00Z]")).containsExactlyInAnyOrder(id(small), id(large));
+        assertThat(ids("_timestamp:[NOW-1DAY TO *]")).isEmpty();
+    }
+
+    @Test
+    void degreesInFreeTextAreMatchedAsNumbers() {
+        CatalogRecord arctic = add(aDataset("x.arctic").withGeoBox(new GeoBox(0, 66.5, 360, 90)).build());
+        add(aDataset("x.tropics").withGeoBox(new GeoBox(0, -23.5, 360, 23.5)).build());
+
+        assertThat(ids("south_degrees:[60 TO 90]")).containsExactly(id(arctic));
+        assertThat(ids("north_degrees:{23.5 TO *]")).containsExactly(id(arctic));
+        assertThat(ids("north_degrees:90")).containsExactly(id(arctic));
+    }
+
+    @Test
+    void aNumberFieldRefusesTextAndPatternsNamingTheField() {
+        add(aDataset("x.y").build());
+
+        for (String text : List.of("size:large", "size:[ten TO *]", "size:10*", "size:/1.*/", "size:100~",
+                "timestamp:[yesterday TO *]", "north_degrees:[NaN TO 1]")) {
+            assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
+                    .as(text)
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("field " + text.substring(0, text.indexOf(':')) + " holds")
+                    .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
+        }
+    }
+
+    @Test
+    void constraintsOnNumberFieldsNameTheParameterWhenAValueIsNotANumber() {
+        assertThatThrownBy(() -> index.search(Query.builder().where("size", "big").build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("Parameter size must hold whole numbers, got 'big'")
+                .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("size"));
+        assertThatThrownBy(() -> index.search(Query.builder().where("timestamp", "soon").build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("timestamp"));
     }
 
     @Test
