@@ -50,6 +50,15 @@ public interface SearchIndex extends Closeable {
     /** The sequence stored with the last {@link #commit}; 0 if never committed. */
     long committedSequence();
 
+    /**
+     * Whether the index holds documents an older version of the implementation wrote, in a form
+     * some searches no longer match (a field added since, say). Such an index answers what it can
+     * and should be rebuilt; an empty or rebuilt index is never outdated.
+     */
+    default boolean outdated() {
+        return false;
+    }
+
     /** Applies changes in order; they are searchable after the next {@link #refresh} or {@link #commit}. */
     void apply(List<? extends CatalogChange> changes);
 

@@ -59,6 +59,17 @@ import org.meridian.catalog.search.SearchResult;
 public final class LuceneSearchIndex implements SearchIndex {
     /** Commit user-data key of the last applied change sequence. */
     public static final String SEQUENCE_KEY = "meridian.sequence";
+    /**
+     * Commit user-data key of the form of the oldest documents in the index: {@link #DOCUMENT_FORM}
+     * when every document was written by {@link RecordDocuments} as it is now. Indexes committed
+     * before the key existed have none.
+     */
+    static final String DOCUMENT_FORM_KEY = "meridian.documents";
+    /**
+     * The form {@link RecordDocuments} writes; raise it whenever a change means older documents
+     * no longer match every query (2: checksums, URLs, sizes, counts and timestamps indexed).
+     */
+    static final String DOCUMENT_FORM = "2";
 
     private final Path path;
     private final Directory directory;
@@ -71,10 +82,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     private volatile long appliedSequence;
     private volatile long searchableSequence;
     private volatile long committedSequence;
+    /** The form of the oldest documents: it stays older until the index is rebuilt. */
+    private final String documentForm;
     private boolean closed;
 
     private LuceneSearchIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
-            SlicedSearchers searcherFactory, RecordDocuments documents, QueryExecutor executor, long committedSequence) {
+            SlicedSearchers searcherFactory, RecordDocuments documents, QueryExecutor executor, long committedSequence,
+            String documentForm) {
         this.path = requireNonNull(path, "path is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.writer = requireNonNull(writer, "writer is null");
@@ -83,6 +97,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.documents = requireNonNull(documents, "documents is null");
         this.executor = requireNonNull(executor, "executor is null");
         this.committedSequence = committedSequence;
+        this.documentForm = requireNonNull(documentForm, "documentForm is null");
         this.appliedSequence = committedSequence;
         this.searchableSequence = committedSequence;
     }
@@ -120,7 +135,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             searchers = new SearcherManager(writer, searcherFactory);
             LuceneSearchIndex index = new LuceneSearchIndex(path, directory, writer, searchers, searcherFactory,
                     documents, executor,
-                    sequenceOf(writer.getLiveCommitData(), path));
+                    sequenceOf(writer.getLiveCommitData(), path), documentFormOf(writer));
             opened = true;
             return index;
         } catch (IOException e) {
@@ -131,6 +146,11 @@ public final class LuceneSearchIndex implements SearchIndex {
                 searcherFactory.close();
             }
         }
+    }
+
+    @Override
+    public boolean outdated() {
+        return !documentForm.equals(DOCUMENT_FORM);
     }
 
     @Override
@@ -233,7 +253,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     public void commit() {
         synchronized (writeLock) {
             long sequence = appliedSequence;
-            writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(sequence)).entrySet());
+            writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(sequence), DOCUMENT_FORM_KEY, documentForm)
+                    .entrySet());
             try {
                 writer.commit();
             } catch (IOException e) {
@@ -326,6 +347,22 @@ public final class LuceneSearchIndex implements SearchIndex {
             previous = change.sequence();
         }
         return previous;
+    }
+
+    /** The committed form; an index holding no documents takes the current one. */
+    private static String documentFormOf(IndexWriter writer) {
+        if (writer.getDocStats().maxDoc == 0) {
+            return DOCUMENT_FORM;
+        }
+        Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
+        if (commitData != null) {
+            for (Map.Entry<String, String> entry : commitData) {
+                if (DOCUMENT_FORM_KEY.equals(entry.getKey())) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return "1";
     }
 
     private static long sequenceOf(Iterable<Map.Entry<String, String>> commitData, Path path) {

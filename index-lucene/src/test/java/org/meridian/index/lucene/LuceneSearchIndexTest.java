@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,42 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             assertThat(commit.getUserData()).containsEntry(LuceneSearchIndex.SEQUENCE_KEY, "7");
             assertThat(reader.numDocs()).isEqualTo(2);
             assertThat(DirectoryReader.listCommits(directory)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anIndexOfDocumentsInAnOlderFormIsOutdatedUntilRebuilt(@TempDir Path path) throws IOException {
+        // What an index committed before the form was recorded looks like: documents and a sequence.
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(path)) {
+            index.apply(List.of(upsert(3, "a.one")));
+            index.commit();
+        }
+        try (Directory directory = FSDirectory.open(path);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of(LuceneSearchIndex.SEQUENCE_KEY, "3").entrySet());
+            writer.commit();
+        }
+
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(path)) {
+            assertThat(index.outdated()).isTrue();
+            index.apply(List.of(upsert(4, "a.two")));
+            index.commit();
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(path)) {
+            assertThat(index.outdated()).as("new documents beside old ones leave it outdated").isTrue();
+            assertThat(index.committedSequence()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aNewIndexHoldsDocumentsInTheCurrentForm(@TempDir Path path) throws IOException {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(path)) {
+            assertThat(index.outdated()).isFalse();
+            index.apply(List.of(upsert(1, "a.one")));
+            index.commit();
+        }
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(path)) {
+            assertThat(index.outdated()).isFalse();
         }
     }
 

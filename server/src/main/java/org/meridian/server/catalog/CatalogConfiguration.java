@@ -56,7 +56,7 @@ class CatalogConfiguration {
     IndexRebuildWatcher indexRebuildWatcher(DataSource dataSource, CatalogStorage storage,
             MeridianProperties properties, Clock clock) {
         IndexRebuildWatcher watcher = new IndexRebuildWatcher(new IndexRebuildRequests(dataSource, clock),
-                storage.indexer(), properties.indexer().pollInterval());
+                storage.indexer(), storage.index(), properties.indexer().pollInterval());
         watcher.start();
         return watcher;
     }

@@ -48,6 +48,11 @@ public final class IndexRebuildRequests {
         return requireNonNull(key.getKey(), "no generated id").longValue();
     }
 
+    /** Whether a request waits to be claimed. */
+    public boolean anyWaiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM index_rebuilds WHERE state = 'REQUESTED'").query(Long.class).single() > 0;
+    }
+
     /** Marks the oldest waiting request as running and returns it, if there is one. */
     public Optional<Rebuild> claimNext() {
         Optional<Long> next = jdbc.sql("SELECT MIN(id) FROM index_rebuilds WHERE state = 'REQUESTED'")

@@ -3,12 +3,15 @@ package org.meridian.server.catalog;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import org.meridian.catalog.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs, in the node that owns the index, the rebuilds that {@code meridian reindex} files in the
- * database, reporting progress back so the command can show it.
+ * database, reporting progress back so the command can show it. A node whose index an older
+ * version wrote ({@link SearchIndex#outdated}) files such a request itself when it starts, so an
+ * upgrade needs no manual step: the old index keeps serving until the new one takes over.
  */
 public final class IndexRebuildWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IndexRebuildWatcher.class);
@@ -17,17 +20,26 @@ public final class IndexRebuildWatcher implements AutoCloseable {
 
     private final IndexRebuildRequests requests;
     private final CatalogIndexer indexer;
+    private final SearchIndex index;
     private final Duration pollInterval;
     private volatile boolean running;
     private Thread worker;
 
-    public IndexRebuildWatcher(IndexRebuildRequests requests, CatalogIndexer indexer, Duration pollInterval) {
+    /** @param index the live index {@code indexer} maintains, checked for being outdated at start */
+    public IndexRebuildWatcher(IndexRebuildRequests requests, CatalogIndexer indexer, SearchIndex index,
+            Duration pollInterval) {
         this.requests = requireNonNull(requests, "requests is null");
         this.indexer = requireNonNull(indexer, "indexer is null");
+        this.index = requireNonNull(index, "index is null");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
     }
 
     public synchronized void start() {
+        if (index.outdated() && !requests.anyWaiting()) {
+            long id = requests.request();
+            log.warn("The search index was written by an older version of Meridian and misses some fields;"
+                    + " rebuilding it from the catalog (request {}). Searches use the old index until then.", id);
+        }
         running = true;
         worker = Thread.ofPlatform().name("meridian-rebuild-watcher").daemon().start(this::watch);
     }

@@ -53,6 +53,11 @@ public final class LiveSearchIndex implements SearchIndex {
     }
 
     @Override
+    public boolean outdated() {
+        return current.outdated();
+    }
+
+    @Override
     public void apply(List<? extends CatalogChange> changes) {
         current.apply(changes);
     }
