@@ -48,6 +48,14 @@ class BadInputOverHttpTest extends BootedNode {
         "/esg-search/search?start=2020-01-01&end=2019-01-01;          400; end;         end",
         "/esg-search/search?bbox=%5B1%2C2%2C3%5D;                     400; bbox;        bbox",
         "/esg-search/search?distrib=perhaps;                          400; distrib;     distrib",
+        "/esg-search/search?latest=yes;                               400; latest;      must be true or false",
+        "/esg-search/search?sort=desc;                                400; sort;        must be true or false",
+        "/esg-search/search?facets=%2C;                               400; facets;      Invalid empty value for parameter=facets",
+        "/esg-search/search?facets=size;                              400; facets;      cannot be a facet",
+        "/esg-search/search?fields=id%3Btitle;                        400; fields;      Invalid field name",
+        "/esg-search/search?bbox=%5BNaN%2C0%2C10%2C10%5D;             400; bbox;        bbox",
+        "/esg-search/search?size=big;                                 400; size;        whole numbers",
+        "/esg-search/search?query=size%3A%5Bten%20TO%20*%5D;          400; query;       field size holds whole numbers",
         "/esg-search/search?format=application%2Fxml;                 501; format;      Invalid requested format: application/xml",
         "/esg-search/wget?type=Dataset;                               400; type;        File",
         "/esg-search/wget?limit=20000;                                400; limit;       Too many records requested",
@@ -109,15 +117,29 @@ class BadInputOverHttpTest extends BootedNode {
         "/api/v1/search?fo%00o=bar;                -",
         "/api/v1/records/..;                       rejected-request",
         "/api/v1/records/%2E%2E;                   rejected-request",
+        "/api/v1/search?query=tas pr;              malformed-request",
+        "/esg-search/search?query=<tas>;           malformed-request",
+        "/api/v1/records/a%2Fb;                    malformed-request",
+        "/search?query=\"tas\";                   malformed-request",
     })
     void undecodableOrRefusedRequestsAreProblems(String target, String code) throws Exception {
         String response = rawGet(target);
 
         assertThat(response).as(response).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: application/problem+json")
-                .doesNotContain("Exception").doesNotContain("at org.");
+                .doesNotContain("Exception").doesNotContain("at org.").doesNotContain("Apache Tomcat");
         if (!code.equals("-")) {
             assertThat(response).contains("\"code\":\"" + code + "\"");
         }
+    }
+
+    @Test
+    void aRequestTooLargeForTomcatIsAProblemToo() throws Exception {
+        String response = rawGet("/api/v1/search?query=" + "a".repeat(20_000));
+
+        assertThat(response).as(response).startsWith("HTTP/1.1 400 ")
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"malformed-request\"")
+                .doesNotContain("Apache Tomcat").doesNotContain("<html");
     }
 
     /** The whole response to a GET sent byte for byte: java.net.URI refuses what curl sends as typed. */
