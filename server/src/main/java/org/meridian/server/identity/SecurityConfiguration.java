@@ -1,6 +1,7 @@
 package org.meridian.server.identity;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.meridian.server.audit.AuditLog;
@@ -29,6 +30,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -48,6 +51,8 @@ public class SecurityConfiguration {
     private static final String[] PUBLIC_APIS = {"/api/v1/search", "/api/v1/records/*", "/api/v1/datasets/*/files",
         "/api/v1/openapi.json", "/esg-search/search", "/esg-search/wget", "/esgf-1-5-bridge",
         "/esgf-1-5-bridge/search", "/actuator/health", "/actuator/health/**"};
+    private static final RequestMatcher PUBLIC_API_PATHS = new OrRequestMatcher(
+            Arrays.stream(PUBLIC_APIS).map(pattern -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern)).toList());
 
     @Bean
     AuditLog auditLog(DataSource dataSource, Clock clock) {
@@ -147,10 +152,12 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(identity), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.POST, "/login", "/setup").permitAll()
                         // Single sign-on's start and return; without providers nothing serves them (404).
                         .requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_APIS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_APIS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/esg-search/wget").permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").access(rules.signedIn())
                         .requestMatchers(HttpMethod.POST, "/api/v1/scenarios/models").access(rules.publisher())
@@ -186,6 +193,10 @@ public class SecurityConfiguration {
                         // A bearer token is sent deliberately by a program, never attached by a
                         // browser, so it cannot be forged cross-site; wget POSTs change nothing.
                         .ignoringRequestMatchers(BearerTokenFilter::hasBearer)
+                        // A read API called with a method nothing serves changes nothing, so there is
+                        // nothing to forge: MVC answers 405. Limited to the read APIs because sign-in
+                        // and sign-out are served by security filters, which MVC does not know.
+                        .ignoringRequestMatchers(request -> PUBLIC_API_PATHS.matches(request) && !unmapped.served(request))
                         .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/esg-search/wget")))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(responses::authenticationRequired)

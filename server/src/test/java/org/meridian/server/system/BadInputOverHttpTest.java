@@ -132,6 +132,30 @@ class BadInputOverHttpTest extends BootedNode {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "POST,   /esg-search/search",
+        "PUT,    /api/v1/search",
+        "DELETE, /api/v1/datasets/x/files",
+        "PATCH,  /api/v1/openapi.json",
+    })
+    void aMethodAReadEndpointDoesNotServeIs405NotASignInDemand(String method, String path) throws Exception {
+        String response = raw(method, path);
+
+        assertThat(response).as(response).startsWith("HTTP/1.1 405 ")
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .containsIgnoringCase("Allow: GET");
+    }
+
+    @Test
+    void headAnswersWhatGetWouldWithoutTheBody() throws Exception {
+        assertThat(raw("HEAD", "/esg-search/search?format=application/solr%2Bjson")).startsWith("HTTP/1.1 200 ")
+                .containsIgnoringCase("Content-Type: text/json")
+                .endsWith("\r\n\r\n");
+        assertThat(raw("HEAD", "/api/v1/search")).startsWith("HTTP/1.1 200 ");
+        assertThat(raw("HEAD", "/")).startsWith("HTTP/1.1 200 ");
+    }
+
     @Test
     void aRequestTooLargeForTomcatIsAProblemToo() throws Exception {
         String response = rawGet("/api/v1/search?query=" + "a".repeat(20_000));
@@ -144,9 +168,14 @@ class BadInputOverHttpTest extends BootedNode {
 
     /** The whole response to a GET sent byte for byte: java.net.URI refuses what curl sends as typed. */
     private String rawGet(String target) throws IOException {
+        return raw("GET", target);
+    }
+
+    private String raw(String method, String target) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            String contentLength = method.equals("GET") || method.equals("HEAD") ? "" : "Content-Length: 0\r\n";
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + contentLength + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
