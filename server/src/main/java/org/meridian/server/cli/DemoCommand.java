@@ -102,8 +102,18 @@ final class DemoCommand implements Callable<Integer> {
             SampleCatalogGenerator generator = new SampleCatalogGenerator(Cmip6Vocabulary.load(), datasets, seed)
                     .withIndexNode(indexNode);
             ProgressBar bar = ProgressBar.onStandardError("Loading sample catalog");
-            CatalogIngest.Summary summary = ingest.loadRecords("sample catalog", generator.records().iterator(), datasets,
-                    Stage.PRODUCTION, progress -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed()));
+            CatalogIngest.Summary summary;
+            try {
+                summary = ingest.loadRecords("sample catalog", generator.records().iterator(), datasets, Stage.PRODUCTION,
+                        progress -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed()));
+            } catch (RuntimeException e) {
+                if (!NodeRun.stopping()) {
+                    throw e;
+                }
+                // The batch in flight rolled back; loading is idempotent, so the next start resumes.
+                bar.finish("Stopped while loading the sample catalog; the next start loads the rest.");
+                return;
+            }
             bar.finish(String.format(Locale.ROOT, "Sample catalog loaded: %,d records (%,d datasets) in %s, %,.0f records/s",
                     summary.records(), datasets, ProgressBar.duration(summary.elapsed()), summary.recordsPerSecond()));
             Files.writeString(marker, settings + "\n", StandardCharsets.UTF_8);
