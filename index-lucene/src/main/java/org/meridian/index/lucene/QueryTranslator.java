@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -214,7 +216,7 @@ final class QueryTranslator {
 
     /**
      * A constraint's values as alternatives, matched the way the field is indexed: terms exactly,
-     * numbers and instants as points. Checksums are hex, which is case-insensitive, and are indexed
+     * numbers and instants as points (point queries only, as some of these fields have no doc values). Checksums are hex, which is case-insensitive, and are indexed
      * lower-case.
      */
     private org.apache.lucene.search.Query valueIn(String field, List<String> values) {
@@ -222,12 +224,12 @@ final class QueryTranslator {
             case TERM -> anyOf(field, field.equals(IndexFields.CHECKSUM)
                     ? values.stream().map(value -> value.toLowerCase(Locale.ROOT)).toList()
                     : values);
-            case WHOLE_NUMBER -> LongField.newSetQuery(field,
+            case WHOLE_NUMBER -> LongPoint.newSetQuery(field,
                     values.stream().mapToLong(value -> constraintValue(field, value, Long::parseLong)).toArray());
-            case INSTANT -> LongField.newSetQuery(field, values.stream()
+            case INSTANT -> LongPoint.newSetQuery(field, values.stream()
                     .mapToLong(value -> constraintValue(field, value, time -> IndexFields.microseconds(dates.parse(time))))
                     .toArray());
-            case DEGREES -> DoubleField.newSetQuery(field,
+            case DEGREES -> DoublePoint.newSetQuery(field,
                     values.stream().mapToDouble(value -> constraintValue(field, value, QueryTranslator::decimal)).toArray());
         };
     }
@@ -342,13 +344,13 @@ final class QueryTranslator {
                         if (!highInclusive && !isOpen(high)) {
                             upper = upper == Long.MIN_VALUE ? upper : upper - 1;
                         }
-                        yield LongField.newRangeQuery(field, lower, upper);
+                        yield LongPoint.newRangeQuery(field, lower, upper);
                     }
                     case DEGREES -> {
                         double lower = isOpen(low) ? Double.NEGATIVE_INFINITY : decimal(low);
                         bound = high;
                         double upper = isOpen(high) ? Double.POSITIVE_INFINITY : decimal(high);
-                        yield DoubleField.newRangeQuery(field,
+                        yield DoublePoint.newRangeQuery(field,
                                 lowInclusive || isOpen(low) ? lower : Math.nextUp(lower),
                                 highInclusive || isOpen(high) ? upper : Math.nextDown(upper));
                     }

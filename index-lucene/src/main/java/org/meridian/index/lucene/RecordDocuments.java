@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -31,8 +32,9 @@ import org.meridian.catalog.search.Hit;
  * dataset id, checksum type, …) can be counted as a facet; the near-unique master id, instance
  * id, title, checksum and access URLs do not, as counting them means nothing and their doc values
  * would be the bulk of the index. The words of the title, the ids and all attribute values also
- * go into the analysed {@code text} field. Times, sizes, counts, the numeric version and the
- * spatial box are points with doc values ({@link IndexFields#kind}). The record itself is stored once, as
+ * go into the analysed {@code text} field. Catalog and coverage times, the numeric version and the
+ * spatial box are points with doc values (they sort or bound searches); sizes, counts and the
+ * record timestamp are points only ({@link IndexFields#kind}). The record itself is stored once, as
  * its canonical JSON, and decoded only for the hits of the requested page.
  */
 final class RecordDocuments {
@@ -90,12 +92,12 @@ final class RecordDocuments {
         record.attributes().values().forEach(values -> values.forEach(value -> text(document, value)));
 
         document.add(new LongField(IndexFields.CATALOGED, IndexFields.microseconds(cataloged), Field.Store.NO));
-        document.add(new LongField(IndexFields.TIMESTAMP, IndexFields.microseconds(record.timestamp()), Field.Store.NO));
-        document.add(new LongField(IndexFields.SIZE, record.size(), Field.Store.NO));
-        record.numberOfFiles().ifPresent(count ->
-                document.add(new LongField(IndexFields.NUMBER_OF_FILES, count, Field.Store.NO)));
+        // Matched only, never sorted or counted: points without doc values, which cost less to index.
+        document.add(new LongPoint(IndexFields.TIMESTAMP, IndexFields.microseconds(record.timestamp())));
+        document.add(new LongPoint(IndexFields.SIZE, record.size()));
+        record.numberOfFiles().ifPresent(count -> document.add(new LongPoint(IndexFields.NUMBER_OF_FILES, count)));
         record.numberOfAggregations().ifPresent(count ->
-                document.add(new LongField(IndexFields.NUMBER_OF_AGGREGATIONS, count, Field.Store.NO)));
+                document.add(new LongPoint(IndexFields.NUMBER_OF_AGGREGATIONS, count)));
         record.datetimeStart().ifPresent(start ->
                 document.add(new LongField(IndexFields.DATETIME_START, IndexFields.microseconds(start), Field.Store.NO)));
         record.datetimeStop().ifPresent(stop ->
