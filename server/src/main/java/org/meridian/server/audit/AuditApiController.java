@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.meridian.server.system.ProblemException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -51,13 +52,13 @@ class AuditApiController {
             Optional<String> problem) {
     }
 
-    @GetMapping("/api/v1/audit")
+    @GetMapping(value = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     AuditPage events(@RequestParam MultiValueMap<String, String> parameters) {
         return page(query(parameters));
     }
 
-    @GetMapping("/api/v1/audit/verify")
+    @GetMapping(value = "/api/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     VerificationView verify() {
         Verification verification = log.verify();

@@ -18,6 +18,7 @@ import org.meridian.catalog.search.SearchRequest;
 import org.meridian.catalog.search.SearchResult;
 import org.meridian.catalog.search.SortOrder;
 import org.meridian.server.identity.Caller;
+import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,14 +49,14 @@ class RecordApiController {
         this.parameters = requireNonNull(parameters, "parameters is null");
     }
 
-    @GetMapping("/api/v1/records/{id}")
+    @GetMapping(value = "/api/v1/records/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode record(@PathVariable String id, Caller caller) {
         return find(id, Optional.empty(), caller)
                 .map(json::toNode)
                 .orElseThrow(() -> new RecordNotFoundException("record", id));
     }
 
-    @GetMapping("/api/v1/datasets/{id}/files")
+    @GetMapping(value = "/api/v1/datasets/{id}/files", produces = MediaType.APPLICATION_JSON_VALUE)
     NativeSearchResponse files(@PathVariable String id, @RequestParam MultiValueMap<String, String> query,
             HttpServletRequest request, Caller caller) {
         CatalogRecord dataset = find(id, Optional.of(RecordType.DATASET), caller)

@@ -13,6 +13,7 @@ import org.meridian.catalog.search.SearchParameters;
 import org.meridian.catalog.search.SearchRequest;
 import org.meridian.catalog.search.SearchResult;
 import org.meridian.server.identity.Caller;
+import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,7 +45,7 @@ class SearchApiController {
         this.parameters = requireNonNull(parameters, "parameters is null");
     }
 
-    @GetMapping("/api/v1/search")
+    @GetMapping(value = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
     NativeSearchResponse search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
             Caller caller) {
         for (String name : query.keySet()) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.meridian.server.system.RequestIds;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +54,7 @@ class IdentityApiController {
     record MeView(UserView user, Optional<String> tokenId, List<String> tokenScopes) {
     }
 
-    @GetMapping("/api/v1/me")
+    @GetMapping(value = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
     MeView me(Caller caller) {
         User user = caller.user().orElseThrow();
         return new MeView(UserView.of(user), caller.token().map(ApiToken::id),
@@ -87,7 +88,7 @@ class IdentityApiController {
         return new CreatedTokenView(TokenView.of(created.token()), created.secret());
     }
 
-    @GetMapping("/api/v1/tokens")
+    @GetMapping(value = "/api/v1/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     List<TokenView> tokens(Caller caller) {
         return identity.listTokens(caller).stream().map(TokenView::of).toList();
     }
@@ -103,7 +104,7 @@ class IdentityApiController {
     record UserRequest(String username, String email, String displayName, String password, List<String> nodeRoles) {
     }
 
-    @GetMapping("/api/v1/users")
+    @GetMapping(value = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
     List<UserView> users(Caller caller) {
         return identity.listUsers(caller).stream().map(UserView::of).toList();
     }
@@ -153,7 +154,7 @@ class IdentityApiController {
     record OrganisationRequest(String id, String name) {
     }
 
-    @GetMapping("/api/v1/organisations")
+    @GetMapping(value = "/api/v1/organisations", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Organisation> organisations() {
         return identity.listOrganisations();
     }

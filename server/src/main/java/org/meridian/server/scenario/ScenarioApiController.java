@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.meridian.server.identity.Caller;
 import org.meridian.server.system.RequestIds;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,12 +46,12 @@ class ScenarioApiController {
     record ShareRequest(String organisation) {
     }
 
-    @GetMapping("/api/v1/scenarios/models")
+    @GetMapping(value = "/api/v1/scenarios/models", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ModelSummary> models(Caller caller) {
         return scenarios.models(caller).stream().map(ModelSummary::of).toList();
     }
 
-    @GetMapping("/api/v1/scenarios/models/{id}")
+    @GetMapping(value = "/api/v1/scenarios/models/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ScenarioModelEntry model(@PathVariable String id, Caller caller) {
         return scenarios.model(caller, id);
     }
@@ -67,7 +68,7 @@ class ScenarioApiController {
         return ModelSummary.of(scenarios.replaceModel(caller, RequestIds.of(request), id, body.source()));
     }
 
-    @GetMapping("/api/v1/scenarios/runs")
+    @GetMapping(value = "/api/v1/scenarios/runs", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ScenarioRun> runs(@RequestParam(defaultValue = "100") int limit, Caller caller) {
         return scenarios.runs(caller, limit);
     }
@@ -79,7 +80,7 @@ class ScenarioApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(run);
     }
 
-    @GetMapping("/api/v1/scenarios/runs/{id}")
+    @GetMapping(value = "/api/v1/scenarios/runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ScenarioRun run(@PathVariable String id, Caller caller) {
         return scenarios.run(caller, id);
     }

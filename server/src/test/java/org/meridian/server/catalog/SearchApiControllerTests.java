@@ -139,6 +139,14 @@ class SearchApiControllerTests {
     }
 
     @Test
+    void aSuccessIsLabelledJsonWhateverElseTheClientAccepts() {
+        assertThat(mvc.get().uri("/api/v1/search").header("Accept", "application/problem+json, application/json").exchange())
+                .hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
+        assertThat(mvc.get().uri("/api/v1/search").header("Accept", "application/problem+json").exchange())
+                .hasStatus(406).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void unknownPathAndWrongMethodAreProblemsNotPages() {
         assertThat(mvc.get().uri("/api/v1/nothing").exchange())
                 .hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
