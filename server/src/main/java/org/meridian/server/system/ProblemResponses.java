@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +26,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
@@ -59,11 +62,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final JsonMapper FILTER_JSON = JsonMapper.builder().build();
     private static final String REJECTED_CODE = "rejected-request";
     private static final String REJECTED_TITLE = "Rejected request";
+    /** What a URI path may hold besides ASCII letters and digits (RFC 3986 pchar, and '/', and '%' escapes). */
+    private static final String PATH_PUNCTUATION = "-._~!$&'()*+,;=:@/%";
 
     @ExceptionHandler
-    ResponseEntity<Object> invalidQuery(InvalidQueryException exception) {
+    ResponseEntity<Object> invalidQuery(InvalidQueryException exception, HttpServletRequest request) {
         log.debug("Rejected query parameter {}: {}", exception.parameter(), exception.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", exception.getMessage(),
+        return problem(request, HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", exception.getMessage(),
                 Map.of("parameter", exception.parameter()));
     }
 
@@ -78,8 +83,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** The firewall checks parameter names when they are first read, which may be in a handler. */
     @ExceptionHandler
-    ResponseEntity<Object> rejected(RequestRejectedException exception) {
-        return problem(HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(exception), Map.of());
+    ResponseEntity<Object> rejected(RequestRejectedException exception, HttpServletRequest request) {
+        return problem(request, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(exception), Map.of());
     }
 
     private static String rejectedDetail(RequestRejectedException rejection) {
@@ -87,9 +92,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> problem(ProblemException exception) {
+    ResponseEntity<Object> problem(ProblemException exception, HttpServletRequest request) {
         log.debug("Answered {}: {}", exception.code(), exception.getMessage());
-        return problem(exception.status(), exception.code(), exception.title(), exception.getMessage(),
+        return problem(request, exception.status(), exception.code(), exception.title(), exception.getMessage(),
                 exception.members());
     }
 
@@ -104,7 +109,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             throw exception;
         }
         log.error("Failed to answer {} {}", request.getMethod(), request.getRequestURI(), exception);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The node failed to answer this request; the cause is recorded in its log.", Map.of());
     }
 
@@ -146,6 +151,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null
+                && request instanceof ServletWebRequest servlet) {
+            problem.setInstance(instance(servlet.getRequest().getRequestURI()));
+        }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).headers(headers);
         if (body instanceof ProblemDetail) {
             response.contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -171,14 +180,43 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         response.getOutputStream().write(FILTER_JSON.writeValueAsBytes(body));
     }
 
+    /**
+     * The request path as the problem's {@code instance}. Spring would fill it in with
+     * {@code URI.create}, which fails, turning a 404 into a 500, on characters a path may carry raw
+     * (the {@code |} of record ids); here they are percent-encoded, and what the client encoded stays
+     * as it was.
+     */
+    static URI instance(String path) {
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException raw) {
+            StringBuilder quoted = new StringBuilder();
+            for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if (c < 0x80 && (Character.isLetterOrDigit(c) || PATH_PUNCTUATION.indexOf(c) >= 0)) {
+                    quoted.append(c);
+                } else {
+                    quoted.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+                }
+            }
+            try {
+                return URI.create(quoted.toString());
+            } catch (IllegalArgumentException stillNot) {
+                // A stray '%' not followed by hex: the problem goes out without an instance.
+                return null;
+            }
+        }
+    }
+
     /** Whether a path is answered to programs (problem bodies) rather than people (pages). */
     public static boolean isMachinePath(String path) {
         return MACHINE_PATHS.stream().anyMatch(path::startsWith);
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String code, String title, String detail,
-            Map<String, Object> members) {
+    private static ResponseEntity<Object> problem(HttpServletRequest request, HttpStatus status, String code, String title,
+            String detail, Map<String, Object> members) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setInstance(instance(request.getRequestURI()));
         body.setType(URI.create(TYPE_PREFIX + code));
         body.setTitle(title);
         body.setProperty("code", code);

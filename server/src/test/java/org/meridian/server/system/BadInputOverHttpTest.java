@@ -105,6 +105,17 @@ class BadInputOverHttpTest extends BootedNode {
         assertThat(rawGet("/api/v1/records/" + id)).startsWith("HTTP/1.1 200 ");
     }
 
+    @Test
+    void anUnknownRecordAskedForWithARawBarIsA404ProblemNotA500() throws Exception {
+        String record = rawGet("/api/v1/records/CMIP6.x|node");
+        String files = rawGet("/api/v1/datasets/CMIP6.x|node/files");
+
+        assertThat(record).as(record).startsWith("HTTP/1.1 404 ").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"instance\":\"/api/v1/records/CMIP6.x%7Cnode\"");
+        assertThat(files).as(files).startsWith("HTTP/1.1 404 ").containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(rawGet("/api/v1/search?colour=red")).contains("\"instance\":\"/api/v1/search\"");
+    }
+
     /** Parameters Tomcat cannot decode, and paths the firewall refuses: 400 problems, never 500s. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
