@@ -286,6 +286,10 @@ public final class SearchParameters {
 
     private static int nonNegative(String name, String value) {
         try {
+            // Integer.parseInt also reads other scripts' digits (a full-width ５); a count is ASCII.
+            if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException(value);
+            }
             int number = Integer.parseInt(value);
             if (number >= 0) {
                 return number;
@@ -329,6 +333,9 @@ public final class SearchParameters {
                 throw new InvalidQueryException("bbox", "Parameter bbox must hold four numbers, got '" + value + "'");
             }
             degrees[i] = Double.parseDouble(part);
+            if (!Double.isFinite(degrees[i])) {
+                throw new InvalidQueryException("bbox", "Parameter bbox must hold four finite numbers, got '" + value + "'");
+            }
         }
         try {
             return new GeoBox(degrees[0], degrees[1], degrees[2], degrees[3]);

@@ -185,6 +185,8 @@ class SearchParametersTest {
         assertThat(rejection("limit", "10001"))
                 .hasMessage("Too many records requested, maximum allowed value is limit=10000");
         assertThat(rejection("limit", "ten").parameter()).isEqualTo("limit");
+        assertThat(rejection("limit", "\uFF15").parameter()).as("a full-width digit").isEqualTo("limit");
+        assertThat(rejection("offset", "+5").parameter()).isEqualTo("offset");
         assertThat(rejection("offset", "-1").parameter()).isEqualTo("offset");
         assertThat(parse("limit", "0").query().limit()).isZero();
     }
@@ -206,6 +208,7 @@ class SearchParametersTest {
         assertThat(rejection("bbox", "[0,0,Infinity,10]").parameter()).isEqualTo("bbox");
         assertThat(rejection("bbox", "[0x1p3,0,10,10]").parameter()).isEqualTo("bbox");
         assertThat(rejection("bbox", "[1d,0,10,10]").parameter()).isEqualTo("bbox");
+        assertThat(rejection("bbox", "[1e999,0,10,10]").parameter()).isEqualTo("bbox");
         assertThat(rejection("min_version", "latest").parameter()).isEqualTo("min_version");
         assertThat(rejection("facets", "colour").parameter()).isEqualTo("facets");
     }

@@ -158,6 +158,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_APIS).permitAll()
                         .requestMatchers(HttpMethod.HEAD, PUBLIC_APIS).permitAll()
+                        // Spring MVC answers OPTIONS itself with the methods a path allows.
+                        .requestMatchers(HttpMethod.OPTIONS, PUBLIC_APIS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/esg-search/wget").permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").access(rules.signedIn())
                         .requestMatchers(HttpMethod.POST, "/api/v1/scenarios/models").access(rules.publisher())

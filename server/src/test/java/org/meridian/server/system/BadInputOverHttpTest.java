@@ -168,6 +168,11 @@ class BadInputOverHttpTest extends BootedNode {
     }
 
     @Test
+    void optionsOnAReadApiListsTheMethodsItServes() throws Exception {
+        assertThat(raw("OPTIONS", "/esg-search/search")).startsWith("HTTP/1.1 200 ").containsIgnoringCase("Allow: GET");
+    }
+
+    @Test
     void aRequestTooLargeForTomcatIsAProblemToo() throws Exception {
         String response = rawGet("/api/v1/search?query=" + "a".repeat(20_000));
 
