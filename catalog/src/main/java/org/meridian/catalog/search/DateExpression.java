@@ -3,6 +3,7 @@ package org.meridian.catalog.search;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +35,12 @@ public final class DateExpression {
         String value = text.strip();
         Matcher math = DATE_MATH.matcher(value.toUpperCase(Locale.ROOT));
         if (math.matches()) {
-            return evaluate(math);
+            try {
+                return evaluate(math);
+            } catch (DateTimeException | ArithmeticException e) {
+                // NOW+9999999999YEARS: a step beyond the time line, which java.time refuses its own way.
+                throw new IllegalArgumentException("'" + text + "' lies outside the years a time can have");
+            }
         }
         try {
             if (value.length() == 10) {

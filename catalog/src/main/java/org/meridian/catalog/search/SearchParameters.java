@@ -52,8 +52,6 @@ public final class SearchParameters {
 
     /** Attribute names, and the core and bookkeeping names that start with {@code _}. */
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** A plain decimal number; {@link Double#parseDouble} would also take NaN, Infinity and hex. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final FacetProfile profile;
     private final Set<String> adapterParameters;
@@ -286,13 +284,9 @@ public final class SearchParameters {
 
     private static int nonNegative(String name, String value) {
         try {
-            // Integer.parseInt also reads other scripts' digits (a full-width ５); a count is ASCII.
-            if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new NumberFormatException(value);
-            }
-            int number = Integer.parseInt(value);
-            if (number >= 0) {
-                return number;
+            long number = PlainNumbers.wholeNumber(value);
+            if (number >= 0 && number <= Integer.MAX_VALUE) {
+                return (int) number;
             }
         } catch (NumberFormatException e) {
             // fall through to the message below, which says what is allowed
@@ -303,7 +297,7 @@ public final class SearchParameters {
     private static Long version(String name, String value) {
         String digits = value.startsWith("v") ? value.substring(1) : value;
         try {
-            return Long.parseLong(digits);
+            return PlainNumbers.wholeNumber(digits);
         } catch (NumberFormatException e) {
             throw new InvalidQueryException(name, "Parameter " + name + " must be a version number like 20190308, got '" + value + "'");
         }
@@ -328,12 +322,9 @@ public final class SearchParameters {
         }
         double[] degrees = new double[4];
         for (int i = 0; i < parts.length; i++) {
-            String part = parts[i].strip();
-            if (!DECIMAL.matcher(part).matches()) {
-                throw new InvalidQueryException("bbox", "Parameter bbox must hold four numbers, got '" + value + "'");
-            }
-            degrees[i] = Double.parseDouble(part);
-            if (!Double.isFinite(degrees[i])) {
+            try {
+                degrees[i] = PlainNumbers.decimal(parts[i].strip());
+            } catch (NumberFormatException e) {
                 throw new InvalidQueryException("bbox", "Parameter bbox must hold four finite numbers, got '" + value + "'");
             }
         }

@@ -244,6 +244,8 @@ public final class InMemorySearchIndex implements SearchIndex {
             case "url" -> record.urls().stream().map(url -> url.encoded()).toList();
             case "size" -> List.of(Long.toString(record.size()));
             case "number_of_files" -> record.numberOfFiles().map(count -> List.of(count.toString())).orElse(List.of());
+            case "number_of_aggregations" ->
+                    record.numberOfAggregations().map(count -> List.of(count.toString())).orElse(List.of());
             case "timestamp" -> List.of(record.timestamp().toString());
             default -> record.attribute(field);
         };

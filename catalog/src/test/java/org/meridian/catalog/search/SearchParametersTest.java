@@ -202,6 +202,8 @@ class SearchParametersTest {
         assertThat(rejection("type", "dataset").parameter()).isEqualTo("type");
         assertThat(rejection("type", "Dataset", "type", "File").parameter()).isEqualTo("type");
         assertThat(rejection("from", "yesterday").parameter()).isEqualTo("from");
+        assertThat(rejection("from", "NOW+9999999999YEARS").parameter()).as("beyond the time line").isEqualTo("from");
+        assertThat(rejection("to", "NOW-99999999999999DAYS").parameter()).isEqualTo("to");
         assertThat(rejection("start", "2020-01-01", "end", "2019-01-01").parameter()).isEqualTo("end");
         assertThat(rejection("bbox", "[1,2,3]").parameter()).isEqualTo("bbox");
         assertThat(rejection("bbox", "[NaN,0,10,10]").parameter()).isEqualTo("bbox");

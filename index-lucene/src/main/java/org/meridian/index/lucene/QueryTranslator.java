@@ -20,6 +20,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
@@ -32,6 +33,7 @@ import org.meridian.catalog.search.AccessScope;
 import org.meridian.catalog.search.DateExpression;
 import org.meridian.catalog.search.FieldConstraint;
 import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.PlainNumbers;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SortOrder;
 import org.meridian.catalog.search.TimeRange;
@@ -225,12 +227,12 @@ final class QueryTranslator {
                     ? values.stream().map(value -> value.toLowerCase(Locale.ROOT)).toList()
                     : values);
             case WHOLE_NUMBER -> LongPoint.newSetQuery(field,
-                    values.stream().mapToLong(value -> constraintValue(field, value, Long::parseLong)).toArray());
+                    values.stream().mapToLong(value -> constraintValue(field, value, PlainNumbers::wholeNumber)).toArray());
             case INSTANT -> LongPoint.newSetQuery(field, values.stream()
                     .mapToLong(value -> constraintValue(field, value, time -> IndexFields.microseconds(dates.parse(time))))
                     .toArray());
             case DEGREES -> DoublePoint.newSetQuery(field,
-                    values.stream().mapToDouble(value -> constraintValue(field, value, QueryTranslator::decimal)).toArray());
+                    values.stream().mapToDouble(value -> constraintValue(field, value, PlainNumbers::decimal)).toArray());
         };
     }
 
@@ -252,15 +254,6 @@ final class QueryTranslator {
         };
     }
 
-    /** A plain decimal; {@link Double#parseDouble} alone would also take NaN and Infinity. */
-    private static double decimal(String value) {
-        double number = Double.parseDouble(value);
-        if (!Double.isFinite(number)) {
-            throw new NumberFormatException("'" + value + "' is not a finite number");
-        }
-        return number;
-    }
-
     /**
      * The classic parser, with two changes. Fields indexed as points (sizes, counts, times,
      * degrees) are matched as numbers: {@code size:1024}, {@code number_of_files:[10 TO *]},
@@ -278,7 +271,7 @@ final class QueryTranslator {
                 throws ParseException {
             IndexFields.Kind kind = IndexFields.kind(field);
             return kind == IndexFields.Kind.TERM
-                    ? super.getFieldQuery(field, queryText, quoted)
+                    ? super.getFieldQuery(field, indexedForm(field, queryText), quoted)
                     : pointRange(field, kind, queryText, queryText, true, true);
         }
 
@@ -287,7 +280,8 @@ final class QueryTranslator {
                 boolean startInclusive, boolean endInclusive) throws ParseException {
             IndexFields.Kind kind = IndexFields.kind(field);
             return kind == IndexFields.Kind.TERM
-                    ? super.getRangeQuery(field, part1, part2, startInclusive, endInclusive)
+                    ? super.getRangeQuery(field, indexedForm(field, part1), indexedForm(field, part2), startInclusive,
+                            endInclusive)
                     : pointRange(field, kind, part1, part2, startInclusive, endInclusive);
         }
 
@@ -339,17 +333,24 @@ final class QueryTranslator {
                         bound = high;
                         long upper = isOpen(high) ? Long.MAX_VALUE : whole(kind, high);
                         if (!lowInclusive && !isOpen(low)) {
-                            lower = lower == Long.MAX_VALUE ? lower : lower + 1;
+                            if (lower == Long.MAX_VALUE) {
+                                // Nothing lies above the largest value (instants beyond the range saturate to it).
+                                yield new MatchNoDocsQuery("no value exceeds " + low);
+                            }
+                            lower++;
                         }
                         if (!highInclusive && !isOpen(high)) {
-                            upper = upper == Long.MIN_VALUE ? upper : upper - 1;
+                            if (upper == Long.MIN_VALUE) {
+                                yield new MatchNoDocsQuery("no value lies below " + high);
+                            }
+                            upper--;
                         }
                         yield LongPoint.newRangeQuery(field, lower, upper);
                     }
                     case DEGREES -> {
-                        double lower = isOpen(low) ? Double.NEGATIVE_INFINITY : decimal(low);
+                        double lower = isOpen(low) ? Double.NEGATIVE_INFINITY : PlainNumbers.decimal(low);
                         bound = high;
-                        double upper = isOpen(high) ? Double.POSITIVE_INFINITY : decimal(high);
+                        double upper = isOpen(high) ? Double.POSITIVE_INFINITY : PlainNumbers.decimal(high);
                         yield DoublePoint.newRangeQuery(field,
                                 lowInclusive || isOpen(low) ? lower : Math.nextUp(lower),
                                 highInclusive || isOpen(high) ? upper : Math.nextDown(upper));
@@ -362,7 +363,14 @@ final class QueryTranslator {
         }
 
         private long whole(IndexFields.Kind kind, String value) {
-            return kind == IndexFields.Kind.INSTANT ? IndexFields.microseconds(dates.parse(value)) : Long.parseLong(value);
+            return kind == IndexFields.Kind.INSTANT
+                    ? IndexFields.microseconds(dates.parse(value))
+                    : PlainNumbers.wholeNumber(value);
+        }
+
+        /** Checksums are indexed lower-case; hex reads the same in either case. */
+        private static String indexedForm(String field, String value) {
+            return value != null && field.equals(IndexFields.CHECKSUM) ? value.toLowerCase(Locale.ROOT) : value;
         }
 
         private static boolean isOpen(String bound) {

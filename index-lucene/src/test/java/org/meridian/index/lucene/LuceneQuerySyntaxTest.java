@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.meridian.catalog.RecordBuilder.aDataset;
+import static org.meridian.catalog.RecordBuilder.aFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.Checksum;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
@@ -187,6 +189,25 @@ class LuceneQuerySyntaxTest {
     }
 
     @Test
+    void anExclusiveBoundAtTheEndOfTheRangeExcludesEverything() {
+        add(aDataset("x.huge").withSize(Long.MAX_VALUE).build());
+
+        assertThat(ids("size:[9223372036854775807 TO *]")).hasSize(1);
+        assertThat(ids("size:{9223372036854775807 TO *]")).isEmpty();
+        assertThat(ids("size:[* TO -9223372036854775808}")).isEmpty();
+    }
+
+    @Test
+    void aChecksumMatchesInEitherCaseInFreeTextToo() {
+        CatalogRecord dataset = aDataset("x.y").build();
+        CatalogRecord file = add(aFile(dataset, "f.nc").withChecksum(new Checksum(Checksum.Algorithm.SHA256, "ab".repeat(32)))
+                .build());
+
+        assertThat(ids("checksum:" + "AB".repeat(32))).containsExactly(id(file));
+        assertThat(ids("checksum:" + "ab".repeat(32))).containsExactly(id(file));
+    }
+
+    @Test
     void degreesInFreeTextAreMatchedAsNumbers() {
         CatalogRecord arctic = add(aDataset("x.arctic").withGeoBox(new GeoBox(0, 66.5, 360, 90)).build());
         add(aDataset("x.tropics").withGeoBox(new GeoBox(0, -23.5, 360, 23.5)).build());
@@ -201,7 +222,8 @@ class LuceneQuerySyntaxTest {
         add(aDataset("x.y").build());
 
         for (String text : List.of("size:large", "size:[ten TO *]", "size:10*", "size:/1.*/", "size:100~",
-                "timestamp:[yesterday TO *]", "north_degrees:[NaN TO 1]")) {
+                "timestamp:[yesterday TO *]", "north_degrees:[NaN TO 1]", "north_degrees:0x1p3", "size:[\uFF15 TO *]",
+                "_timestamp:[NOW+9999999999YEARS TO *]")) {
             assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
                     .as(text)
                     .isInstanceOf(InvalidQueryException.class)
@@ -216,6 +238,12 @@ class LuceneQuerySyntaxTest {
                 .isInstanceOf(InvalidQueryException.class)
                 .hasMessage("Parameter size must hold whole numbers, got 'big'")
                 .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("size"));
+        assertThatThrownBy(() -> index.search(Query.builder().where("size", "+5").build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("Parameter size must hold whole numbers, got '+5'");
+        assertThatThrownBy(() -> index.search(Query.builder().where("timestamp", "NOW+9999999999YEARS").build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("timestamp"));
         assertThatThrownBy(() -> index.search(Query.builder().where("timestamp", "soon").build()))
                 .isInstanceOf(InvalidQueryException.class)
                 .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("timestamp"));
