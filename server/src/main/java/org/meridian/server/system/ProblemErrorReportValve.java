@@ -1,9 +1,11 @@
 package org.meridian.server.system;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,12 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            // The connection is already broken; there is no one to answer.
+            return;
+        }
         HttpStatus known = HttpStatus.resolve(status);
         try {
             if (status >= 500) {
@@ -46,8 +54,15 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
+    /**
+     * Tomcat's own message first, as its stock report does; an exception's message only when there
+     * is none, and only its first line, so nothing beyond the reason for refusing leaves the node.
+     */
     private static String reason(Response response, Throwable throwable) {
-        String reason = throwable != null && throwable.getMessage() != null ? throwable.getMessage() : response.getMessage();
+        String reason = response.getMessage();
+        if ((reason == null || reason.isBlank()) && throwable != null && throwable.getMessage() != null) {
+            reason = throwable.getMessage().lines().findFirst().orElse("");
+        }
         if (reason == null || reason.isBlank()) {
             HttpStatus known = HttpStatus.resolve(response.getStatus());
             return known == null ? "status " + response.getStatus() : known.getReasonPhrase();

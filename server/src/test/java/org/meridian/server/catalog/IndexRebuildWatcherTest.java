@@ -47,7 +47,7 @@ class IndexRebuildWatcherTest {
     }
 
     @Test
-    void anOutdatedIndexIsRebuiltOnceAtStartAndKeepsAnsweringMeanwhile() throws Exception {
+    void anOutdatedIndexAnswersAtStartIsRebuiltOnceAndThenIsCurrent() throws Exception {
         try (CatalogStorage storage = open()) {
             storage.indexer().start();
             storage.indexer().offer(storage.store().upsert(Stage.PRODUCTION,

@@ -82,6 +82,10 @@ class SessionSecurityTest extends BootedNode {
             return response;
         }
 
+        HttpResponse<String> deleteWithoutCsrf(String path) throws Exception {
+            return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         HttpResponse<String> signIn(String username, String password) throws Exception {
             get("/login");
             return postForm("/login", "username=" + username + "&password="
@@ -131,6 +135,20 @@ class SessionSecurityTest extends BootedNode {
             assertThat(event.entry().action()).isEqualTo("csrf.reject");
             assertThat(event.entry().outcome()).isEqualTo(Outcome.DENIED);
         });
+    }
+
+    @Test
+    void aSessionsWriteToARecordWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("root", PASSWORD);
+        String record = "/api/v1/records/" + URLEncoder.encode(aDataset("CMIP6.open.one").build().id().value(),
+                StandardCharsets.UTF_8);
+
+        // The path is a public read API; its DELETE is served, so the CSRF check still applies.
+        HttpResponse<String> forged = browser.deleteWithoutCsrf(record);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(browser.get(record).statusCode()).isEqualTo(200);
     }
 
     @Test
