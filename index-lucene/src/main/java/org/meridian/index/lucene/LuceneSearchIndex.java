@@ -109,15 +109,21 @@ public final class LuceneSearchIndex implements SearchIndex {
      * @throws UncheckedIOException if the directory cannot be created, read or locked
      */
     public static LuceneSearchIndex open(Path path) {
-        return open(path, Runtime.getRuntime().availableProcessors(), SlicedSearchers.DEFAULT_MIN_DOCS_PER_SLICE);
+        return open(path, Clock.systemUTC());
     }
 
-    /** {@link #open(Path)}, cutting a search into up to {@code slices} slices of at least {@code minDocsPerSlice} documents. */
-    static LuceneSearchIndex open(Path path, int slices, int minDocsPerSlice) {
+    /** {@link #open(Path)}, with {@code clock} saying what {@code NOW} means in date math within queries. */
+    public static LuceneSearchIndex open(Path path, Clock clock) {
+        return open(path, clock, Runtime.getRuntime().availableProcessors(), SlicedSearchers.DEFAULT_MIN_DOCS_PER_SLICE);
+    }
+
+    /** {@link #open(Path, Clock)}, cutting a search into up to {@code slices} slices of at least {@code minDocsPerSlice} documents. */
+    static LuceneSearchIndex open(Path path, Clock clock, int slices, int minDocsPerSlice) {
         requireNonNull(path, "path is null");
+        requireNonNull(clock, "clock is null");
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(IndexFields.TEXT, new TextAnalyzer()));
         RecordDocuments documents = new RecordDocuments(new RecordJson());
-        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer, Clock.systemUTC()), documents);
+        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer, clock), documents);
         Directory directory = null;
         IndexWriter writer = null;
         SearcherManager searchers = null;

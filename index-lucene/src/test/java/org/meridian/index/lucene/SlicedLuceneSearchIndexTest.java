@@ -1,6 +1,7 @@
 package org.meridian.index.lucene;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchIndexContract;
 
@@ -13,6 +14,6 @@ class SlicedLuceneSearchIndexTest extends SearchIndexContract {
 
     @Override
     protected SearchIndex openIndex(Path directory) {
-        return LuceneSearchIndex.open(directory, 3, 1);
+        return LuceneSearchIndex.open(directory, Clock.systemUTC(), 3, 1);
     }
 }

@@ -28,7 +28,7 @@ class CatalogConfiguration {
     @Bean(destroyMethod = "close")
     CatalogStorage catalogStorage(DataDirectoryLock lock, DataSource dataSource, MeridianProperties properties,
             Clock clock, MeterRegistry meters) {
-        CatalogStorage storage = CatalogStorage.open(dataSource, properties.dataDir(), LuceneSearchIndex::open,
+        CatalogStorage storage = CatalogStorage.open(dataSource, properties.dataDir(), path -> LuceneSearchIndex.open(path, clock),
                 CatalogIndexer.Settings.of(properties.indexer()),
                 clock, meters);
         storage.indexer().start();
