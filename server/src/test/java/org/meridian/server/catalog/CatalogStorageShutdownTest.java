@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.meridian.catalog.Stage;
 import org.meridian.index.lucene.LuceneSearchIndex;
 import org.meridian.server.system.Databases;
 
@@ -36,13 +35,8 @@ class CatalogStorageShutdownTest {
         }, new CatalogIndexer.Settings(100, Duration.ofHours(1), Duration.ofMillis(20), Duration.ofSeconds(1)),
                 Clock.systemUTC(), new SimpleMeterRegistry());
         storage.indexer().start();
-        storage.indexer().offer(storage.store().upsert(Stage.PRODUCTION,
-                List.of(aDataset("CMIP6.a").build(), aDataset("CMIP6.b").build())));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (storage.indexer().appliedSequence() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(storage.indexer().appliedSequence()).isEqualTo(2);
+        assertThat(StorageWrites.writeAndAwaitApplied(storage, List.of(aDataset("CMIP6.a").build(), aDataset("CMIP6.b").build())))
+                .isEqualTo(2);
 
         dataSource.close();
         storage.close();

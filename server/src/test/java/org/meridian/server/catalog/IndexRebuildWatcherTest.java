@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.Query;
 import org.meridian.index.lucene.LuceneSearchIndex;
 import org.meridian.server.system.Databases;
@@ -50,12 +49,7 @@ class IndexRebuildWatcherTest {
     void anOutdatedIndexAnswersAtStartIsRebuiltOnceAndThenIsCurrent() throws Exception {
         try (CatalogStorage storage = open()) {
             storage.indexer().start();
-            storage.indexer().offer(storage.store().upsert(Stage.PRODUCTION,
-                    List.of(aDataset("CMIP6.a").build(), aDataset("CMIP6.b").build())));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (storage.indexer().appliedSequence() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            StorageWrites.writeAndAwaitApplied(storage, List.of(aDataset("CMIP6.a").build(), aDataset("CMIP6.b").build()));
         }
         markAsWrittenByAnOlderVersion(generations.get(0));
 
