@@ -135,6 +135,19 @@ class LuceneQuerySyntaxTest {
     }
 
     @Test
+    void masterAndInstanceIdsTypedAsQueriesFindTheirRecords() {
+        CatalogRecord dataset = add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn").build());
+        CatalogRecord file = add(aFile(dataset, "tas_Amon_CESM2_historical_r1i1p1f1_gn_185001-201412.nc").build());
+
+        // A dataset's master and instance ids lead its id, so the id's words find them.
+        assertThat(ids(dataset.masterId())).contains(id(dataset));
+        assertThat(ids(dataset.instanceId())).contains(id(dataset));
+        // A file's master id leaves out the version its id carries, so it is indexed on its own.
+        assertThat(ids(file.masterId())).containsExactly(id(file));
+        assertThat(ids(file.instanceId())).containsExactly(id(file));
+    }
+
+    @Test
     void aPhraseNeverSpansTwoValuesOfAField() {
         CatalogRecord record = add(aDataset("x.y")
                 .withFacet("variable_long_name", "Near-Surface Air Temperature", "Precipitation Flux")
