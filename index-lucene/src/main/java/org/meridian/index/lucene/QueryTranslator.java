@@ -217,15 +217,13 @@ final class QueryTranslator {
     }
 
     /**
-     * A constraint's values as alternatives, matched the way the field is indexed: terms exactly,
-     * numbers and instants as points (point queries only, as some of these fields have no doc values). Checksums are hex, which is case-insensitive, and are indexed
-     * lower-case.
+     * A constraint's values as alternatives, matched the way the field is indexed: terms exactly
+     * (in their {@linkplain #indexedForm indexed form}), numbers and instants as points (point
+     * queries only, as some of these fields have no doc values).
      */
     private org.apache.lucene.search.Query valueIn(String field, List<String> values) {
         return switch (IndexFields.kind(field)) {
-            case TERM -> anyOf(field, field.equals(IndexFields.CHECKSUM)
-                    ? values.stream().map(value -> value.toLowerCase(Locale.ROOT)).toList()
-                    : values);
+            case TERM -> anyOf(field, values.stream().map(value -> indexedForm(field, value)).toList());
             case WHOLE_NUMBER -> LongPoint.newSetQuery(field,
                     values.stream().mapToLong(value -> constraintValue(field, value, PlainNumbers::wholeNumber)).toArray());
             case INSTANT -> LongPoint.newSetQuery(field, values.stream()
@@ -234,6 +232,11 @@ final class QueryTranslator {
             case DEGREES -> DoublePoint.newSetQuery(field,
                     values.stream().mapToDouble(value -> constraintValue(field, value, PlainNumbers::decimal)).toArray());
         };
+    }
+
+    /** A term as the index holds it: checksums lower-case, since hex reads the same in either case. */
+    private static String indexedForm(String field, String value) {
+        return value != null && field.equals(IndexFields.CHECKSUM) ? value.toLowerCase(Locale.ROOT) : value;
     }
 
     private static <T> T constraintValue(String field, String value, Function<String, T> parse) {
@@ -366,11 +369,6 @@ final class QueryTranslator {
             return kind == IndexFields.Kind.INSTANT
                     ? IndexFields.microseconds(dates.parse(value))
                     : PlainNumbers.wholeNumber(value);
-        }
-
-        /** Checksums are indexed lower-case; hex reads the same in either case. */
-        private static String indexedForm(String field, String value) {
-            return value != null && field.equals(IndexFields.CHECKSUM) ? value.toLowerCase(Locale.ROOT) : value;
         }
 
         private static boolean isOpen(String bound) {

@@ -28,9 +28,8 @@ class CatalogConfiguration {
     @Bean(destroyMethod = "close")
     CatalogStorage catalogStorage(DataDirectoryLock lock, DataSource dataSource, MeridianProperties properties,
             Clock clock, MeterRegistry meters) {
-        CatalogStorage storage = CatalogStorage.open(dataSource, properties.dataDir(), path -> LuceneSearchIndex.open(path, clock),
-                CatalogIndexer.Settings.of(properties.indexer()),
-                clock, meters);
+        CatalogStorage storage = CatalogStorage.open(dataSource, properties.dataDir(),
+                path -> LuceneSearchIndex.open(path, clock), CatalogIndexer.Settings.of(properties.indexer()), clock, meters);
         storage.indexer().start();
         registerGauges(storage, meters);
         return storage;
