@@ -161,14 +161,10 @@ final class RecordDocuments {
      */
     private static void textUnlessLeadingPartOf(Document document, String value, String id) {
         boolean leadingPart = id.startsWith(value)
-                && (id.length() == value.length() || isSeparator(id.charAt(value.length())));
+                && (id.length() == value.length() || TextAnalyzer.isSeparator(id.charAt(value.length())));
         if (!leadingPart) {
             text(document, value);
         }
-    }
-
-    private static boolean isSeparator(char c) {
-        return c == '.' || c == '_' || c == '|';
     }
 
     private static void text(Document document, String value) {

@@ -49,6 +49,11 @@ final class TextAnalyzer extends Analyzer {
         return POSITION_GAP_BETWEEN_VALUES;
     }
 
+    /** Whether the text field reads {@code c} as a space between words: {@code .}, {@code _} and {@code |}. */
+    static boolean isSeparator(char c) {
+        return c == '.' || c == '_' || c == '|';
+    }
+
     /** Reads {@code .}, {@code _} and {@code |} as spaces, character for character. */
     private static final class SeparatorsAsSpaces extends FilterReader {
         SeparatorsAsSpaces(Reader in) {
@@ -72,8 +77,5 @@ final class TextAnalyzer extends Analyzer {
             return read;
         }
 
-        private static boolean isSeparator(char c) {
-            return c == '.' || c == '_' || c == '|';
-        }
     }
 }
