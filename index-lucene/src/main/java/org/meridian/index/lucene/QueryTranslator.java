@@ -222,16 +222,26 @@ final class QueryTranslator {
      * queries only, as some of these fields have no doc values).
      */
     private org.apache.lucene.search.Query valueIn(String field, List<String> values) {
-        return switch (IndexFields.kind(field)) {
+        IndexFields.Kind kind = IndexFields.kind(field);
+        return switch (kind) {
             case TERM -> anyOf(field, values.stream().map(value -> indexedForm(field, value)).toList());
-            case WHOLE_NUMBER -> LongPoint.newSetQuery(field,
-                    values.stream().mapToLong(value -> constraintValue(field, value, PlainNumbers::wholeNumber)).toArray());
-            case INSTANT -> LongPoint.newSetQuery(field, values.stream()
-                    .mapToLong(value -> constraintValue(field, value, time -> IndexFields.microseconds(dates.parse(time))))
+            case WHOLE_NUMBER, INSTANT -> LongPoint.newSetQuery(field, values.stream()
+                    .mapToLong(value -> constraintValue(field, value, point -> longPoint(kind, point)))
                     .toArray());
             case DEGREES -> DoublePoint.newSetQuery(field,
                     values.stream().mapToDouble(value -> constraintValue(field, value, PlainNumbers::decimal)).toArray());
         };
+    }
+
+    /**
+     * The long a whole number or an instant is indexed as.
+     *
+     * @throws IllegalArgumentException when {@code value} is not one
+     */
+    private long longPoint(IndexFields.Kind kind, String value) {
+        return kind == IndexFields.Kind.INSTANT
+                ? IndexFields.microseconds(dates.parse(value))
+                : PlainNumbers.wholeNumber(value);
     }
 
     /** A term as the index holds it: checksums lower-case, since hex reads the same in either case. */
@@ -332,9 +342,9 @@ final class QueryTranslator {
             try {
                 return switch (kind) {
                     case WHOLE_NUMBER, INSTANT -> {
-                        long lower = isOpen(low) ? Long.MIN_VALUE : whole(kind, low);
+                        long lower = isOpen(low) ? Long.MIN_VALUE : longPoint(kind, low);
                         bound = high;
-                        long upper = isOpen(high) ? Long.MAX_VALUE : whole(kind, high);
+                        long upper = isOpen(high) ? Long.MAX_VALUE : longPoint(kind, high);
                         if (!lowInclusive && !isOpen(low)) {
                             if (lower == Long.MAX_VALUE) {
                                 // Nothing lies above the largest value (instants beyond the range saturate to it).
@@ -363,12 +373,6 @@ final class QueryTranslator {
             } catch (IllegalArgumentException e) {
                 throw new ParseException("field " + field + " holds " + describe(kind) + ", got '" + bound + "'");
             }
-        }
-
-        private long whole(IndexFields.Kind kind, String value) {
-            return kind == IndexFields.Kind.INSTANT
-                    ? IndexFields.microseconds(dates.parse(value))
-                    : PlainNumbers.wholeNumber(value);
         }
 
         private static boolean isOpen(String bound) {
