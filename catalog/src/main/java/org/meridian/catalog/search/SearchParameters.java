@@ -97,7 +97,7 @@ public final class SearchParameters {
             }
             for (String value : values) {
                 if (value == null || value.isBlank()) {
-                    throw new InvalidQueryException(name, "Invalid empty value for parameter=" + name);
+                    throw emptyValue(name);
                 }
             }
             if (SINGLE_VALUED.contains(name) && values.size() > 1) {
@@ -139,7 +139,7 @@ public final class SearchParameters {
                     values.forEach(list -> target.addAll(splitValues(list)));
                     if (target.isEmpty()) {
                         // Only separators, such as "project=,": no value to constrain by.
-                        throw new InvalidQueryException(name, "Invalid empty value for parameter=" + name);
+                        throw emptyValue(name);
                     }
                 }
             }
@@ -212,11 +212,16 @@ public final class SearchParameters {
         return FIELD_NAME.matcher(name).matches();
     }
 
+    /** ESGF's refusal of an empty value, in its words (pyesgf matches on them). */
+    private static InvalidQueryException emptyValue(String parameter) {
+        return new InvalidQueryException(parameter, "Invalid empty value for parameter=" + parameter);
+    }
+
     /** {@link #commaList}, refusing a list of separators only ({@code facets=,}). */
     private static List<String> nonEmptyCommaList(String parameter, String list) {
         List<String> names = commaList(list);
         if (names.isEmpty()) {
-            throw new InvalidQueryException(parameter, "Invalid empty value for parameter=" + parameter);
+            throw emptyValue(parameter);
         }
         return names;
     }
