@@ -38,7 +38,6 @@ public final class ParameterDecoding extends OncePerRequestFilter {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String firstLine = message.lines().findFirst().orElse("").strip();
-        return firstLine.length() > MAX_REASON_CHARACTERS ? firstLine.substring(0, MAX_REASON_CHARACTERS) + "…" : firstLine;
+        return ProblemResponses.firstLine(message, MAX_REASON_CHARACTERS);
     }
 }

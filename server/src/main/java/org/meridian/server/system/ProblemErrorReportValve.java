@@ -61,12 +61,12 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     private static String reason(Response response, Throwable throwable) {
         String reason = response.getMessage();
         if ((reason == null || reason.isBlank()) && throwable != null && throwable.getMessage() != null) {
-            reason = throwable.getMessage().lines().findFirst().orElse("");
+            reason = throwable.getMessage();
         }
         if (reason == null || reason.isBlank()) {
             HttpStatus known = HttpStatus.resolve(response.getStatus());
             return known == null ? "status " + response.getStatus() : known.getReasonPhrase();
         }
-        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "…";
+        return ProblemResponses.firstLine(reason, MAX_REASON_LENGTH);
     }
 }

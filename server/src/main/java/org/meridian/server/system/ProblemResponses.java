@@ -64,6 +64,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final String REJECTED_TITLE = "Rejected request";
     /** What a URI path may hold besides ASCII letters and digits (RFC 3986 pchar, and '/', and '%' escapes). */
     private static final String PATH_PUNCTUATION = "-._~!$&'()*+,;=:@/%";
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
     @ExceptionHandler
     ResponseEntity<Object> invalidQuery(InvalidQueryException exception, HttpServletRequest request) {
@@ -196,7 +197,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 if (c < 0x80 && (Character.isLetterOrDigit(c) || PATH_PUNCTUATION.indexOf(c) >= 0)) {
                     quoted.append(c);
                 } else {
-                    quoted.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+                    quoted.append('%').append(UPPER_HEX.toHexDigits((byte) c));
                 }
             }
             try {
@@ -206,6 +207,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 return null;
             }
         }
+    }
+
+    /**
+     * The first line of a failure's message, cut to {@code maxCharacters}: enough to say what is
+     * wrong, not a copy of the input a client sent.
+     */
+    static String firstLine(String message, int maxCharacters) {
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.length() > maxCharacters ? line.substring(0, maxCharacters) + "…" : line;
     }
 
     /** Whether a path is answered to programs (problem bodies) rather than people (pages). */
