@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -134,10 +134,8 @@ final class RecordDocuments {
 
     /** An exact term with doc values: matchable and countable. */
     private static void keyword(Document document, String field, String value) {
-        indexableTerm(value).ifPresent(term -> {
-            document.add(new StringField(field, term, Field.Store.NO));
-            document.add(new SortedSetDocValuesField(field, term));
-        });
+        // One field that is both the term and its doc value: Lucene processes it once, not twice.
+        indexableTerm(value).ifPresent(term -> document.add(new KeywordField(field, term, Field.Store.NO)));
     }
 
     /** An exact term without doc values: matchable, not countable. */
