@@ -15,6 +15,9 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.QueryParserConstants;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -158,13 +161,13 @@ final class QueryTranslator {
         try {
             return matchAllWhenOnlyNegative(parser.parse(text));
         } catch (ParseException e) {
-            throw new InvalidQueryException("query", firstLine(e.getMessage()));
+            throw new InvalidQueryException("query", "Cannot parse '" + text + "': " + parseFailure(e));
         } catch (TooComplexToDeterminizeException e) {
             throw new InvalidQueryException("query", "a regular expression in the query is too complex");
         } catch (IllegalArgumentException e) {
             // Some malformed terms (an edit distance out of range, a bad regular expression) are
             // reported by the query classes themselves rather than by the parser.
-            throw new InvalidQueryException("query", "cannot parse '" + text + "': " + e.getMessage());
+            throw new InvalidQueryException("query", "Cannot parse '" + text + "': " + e.getMessage());
         }
     }
 
@@ -390,6 +393,29 @@ final class QueryTranslator {
             return builder.build();
         }
         return parsed;
+    }
+
+    /**
+     * Why the parser refused a query, in the terms of someone who typed it. The parser's own
+     * message names its grammar's tokens and lexical states and lists every token it expected.
+     */
+    private static String parseFailure(ParseException e) {
+        // The parser wraps whatever failed (its grammar, its tokenizer, or a field rule of ours).
+        Throwable cause = e.getCause();
+        if (cause instanceof ParseException grammar && grammar.currentToken != null && grammar.currentToken.next != null) {
+            Token unexpected = grammar.currentToken.next;
+            return unexpected.kind == QueryParserConstants.EOF
+                    ? "it ends too early; a bracket or range is not closed, or an operator has nothing after it"
+                    // The parser counts columns from 0.
+                    : "unexpected '" + unexpected.image + "' at character " + (unexpected.beginColumn + 1);
+        }
+        if (cause instanceof TokenMgrError lexical && lexical.getMessage().contains("Encountered: <EOF>")) {
+            // The tokenizer fails only inside a token the text never finishes.
+            return "it ends inside a quote or regular expression that is not closed, or after a lone backslash";
+        }
+        // A field rule of ours (a number field given a word, say) already speaks plainly.
+        String reason = firstLine(cause == null || cause.getMessage() == null ? e.getMessage() : cause.getMessage());
+        return reason.replaceAll(" \\(in lexical state \\d+\\)", "");
     }
 
     private static String firstLine(String message) {

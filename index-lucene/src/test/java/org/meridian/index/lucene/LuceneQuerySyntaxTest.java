@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Checksum;
@@ -56,12 +58,24 @@ class LuceneQuerySyntaxTest {
         }
     }
 
-    @Test
-    void reportsASyntaxErrorOnOneReadableLine() {
-        assertThatThrownBy(() -> index.search(Query.builder().text("source_id:(CESM2").build()))
+    /** The parser's own message names grammar tokens and lexical states, and lists what it expected over lines. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            source_id:(CESM2 | it ends too early; a bracket or range is not closed, or an operator has nothing after it
+            tas AND          | it ends too early; a bracket or range is not closed, or an operator has nothing after it
+            size:[1 TO 2     | it ends too early; a bracket or range is not closed, or an operator has nothing after it
+            tas)             | unexpected ')' at character 4
+            tas OR OR pr     | unexpected 'OR' at character 8
+            ^2               | unexpected '^' at character 1
+            "unbalanced      | it ends inside a quote or regular expression that is not closed, or after a lone backslash
+            id:/CMIP6        | it ends inside a quote or regular expression that is not closed, or after a lone backslash
+            tas\\             | it ends inside a quote or regular expression that is not closed, or after a lone backslash
+            """)
+    void reportsASyntaxErrorOnOneReadableLine(String text, String reason) {
+        assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
                 .isInstanceOf(InvalidQueryException.class)
-                .hasMessageStartingWith("Cannot parse 'source_id:(CESM2'")
-                .hasMessageNotContaining("\n");
+                .hasMessage("Cannot parse '" + text + "': " + reason)
+                .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
     }
 
     @Test
