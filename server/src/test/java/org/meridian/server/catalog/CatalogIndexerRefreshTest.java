@@ -5,6 +5,7 @@ import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
-import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchResult;
+import org.meridian.index.lucene.LuceneSearchIndex;
 import org.meridian.server.system.Databases;
 
 /**
@@ -37,7 +38,7 @@ class CatalogIndexerRefreshTest {
     @TempDir
     Path dataDir;
     private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final DeferredVisibilityIndex index = new DeferredVisibilityIndex();
+    private RefreshCountingIndex index;
     private HikariDataSource dataSource;
     private CatalogStorage storage;
 
@@ -45,7 +46,7 @@ class CatalogIndexerRefreshTest {
     void open() {
         dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 2);
         Databases.migrate(dataSource);
-        storage = CatalogStorage.open(dataSource, dataDir, generation -> index,
+        storage = CatalogStorage.open(dataSource, dataDir, generation -> index = new RefreshCountingIndex(LuceneSearchIndex.open(generation)),
                 new CatalogIndexer.Settings(100, Duration.ofHours(1), Duration.ofMillis(20), REFRESH_INTERVAL), clock,
                 new SimpleMeterRegistry());
         storage.indexer().start();
@@ -117,11 +118,14 @@ class CatalogIndexerRefreshTest {
         }
     }
 
-    /** An in-memory index whose searchable sequence moves only on refresh and commit, counting refreshes. */
-    private static final class DeferredVisibilityIndex implements SearchIndex {
-        private final InMemorySearchIndex delegate = new InMemorySearchIndex();
-        private volatile long searchable;
+    /** The node's Lucene index, counting the refreshes the indexer asks of it. */
+    private static final class RefreshCountingIndex implements SearchIndex {
+        private final LuceneSearchIndex delegate;
         private volatile int refreshes;
+
+        private RefreshCountingIndex(LuceneSearchIndex delegate) {
+            this.delegate = delegate;
+        }
 
         @Override
         public long appliedSequence() {
@@ -130,7 +134,7 @@ class CatalogIndexerRefreshTest {
 
         @Override
         public long searchableSequence() {
-            return searchable;
+            return delegate.searchableSequence();
         }
 
         @Override
@@ -146,7 +150,7 @@ class CatalogIndexerRefreshTest {
         @Override
         public synchronized void refresh() {
             refreshes++;
-            searchable = delegate.appliedSequence();
+            delegate.refresh();
         }
 
         @Override
@@ -155,9 +159,8 @@ class CatalogIndexerRefreshTest {
         }
 
         @Override
-        public synchronized void commit() {
+        public void commit() {
             delegate.commit();
-            searchable = delegate.appliedSequence();
         }
 
         @Override
@@ -171,8 +174,8 @@ class CatalogIndexerRefreshTest {
         }
 
         @Override
-        public void close() {
-            // Nothing to release.
+        public void close() throws IOException {
+            delegate.close();
         }
     }
 }

@@ -26,9 +26,9 @@ import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.AccessScope;
 import org.meridian.catalog.search.Hit;
-import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchResult;
+import org.meridian.index.lucene.LuceneSearchIndex;
 import org.meridian.server.system.Databases;
 
 class CatalogIngestTest {
@@ -46,7 +46,7 @@ class CatalogIngestTest {
         Databases.migrate(dataSource);
         storage = CatalogStorage.open(dataSource, dataDir, generation -> {
             openedGenerations.add(generation);
-            return new InMemorySearchIndex();
+            return LuceneSearchIndex.open(generation);
         }, new CatalogIndexer.Settings(BATCH, Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(50)), Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }

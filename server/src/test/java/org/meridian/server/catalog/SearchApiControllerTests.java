@@ -127,7 +127,7 @@ class SearchApiControllerTests {
             "shards=a/solr|shards|Invalid HTTP query parameter=shards",
             "offset=-5|offset|Parameter offset must be a whole number >= 0",
             "type=file|type|unknown record type 'file'",
-            "query=(tas|query|Cannot parse query"})
+            "query=(tas|query|Cannot parse '(tas': it ends too early"})
     void rejectsBadInputWithAProblemNamingTheParameter(String parameter, String name, String phrase) {
         MvcTestResult result = mvc.get().uri(uri("/api/v1/search", parameter)).exchange();
 

@@ -315,7 +315,7 @@ class EsgfSearchControllerTests {
                 Arguments.of("type=dataset", "type", "unknown record type 'dataset'"),
                 Arguments.of("offset=-1", "offset", "Parameter offset must be a whole number >= 0, got '-1'"),
                 Arguments.of("limit=ten", "limit", "Parameter limit must be a whole number >= 0, got 'ten'"),
-                Arguments.of("query=\"unbalanced", "query", "Cannot parse query"),
+                Arguments.of("query=\"unbalanced", "query", "it ends inside a quote"),
                 Arguments.of("bbox=[1,2,3]", "bbox", "Parameter bbox must be [west,south,east,north]"),
                 Arguments.of("start=yesterday", "start", "'yesterday' is not a time"),
                 Arguments.of("facets=nonsense", "facets", "Invalid facet name in parameter facets: nonsense"));

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Checksum;
 import org.meridian.catalog.RecordBuilder;
-import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.server.catalog.SearchConfiguration;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.testing.IdentityTestConfiguration;
+import org.meridian.server.testing.TemporaryIndex;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -61,15 +61,15 @@ class WgetScriptRunTest {
     private static final AtomicInteger requests = new AtomicInteger();
 
     private final MockMvcTester mvc;
-    private final InMemorySearchIndex index;
+    private final TemporaryIndex index;
 
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MeridianProperties.class)
     @Import({SearchConfiguration.class, IdentityTestConfiguration.class})
     static class Catalog {
         @Bean
-        InMemorySearchIndex searchIndex() {
-            return new InMemorySearchIndex();
+        TemporaryIndex searchIndex() {
+            return TemporaryIndex.empty();
         }
     }
 
@@ -80,7 +80,7 @@ class WgetScriptRunTest {
     private record Run(int exitCode, String output) {
     }
 
-    WgetScriptRunTest(MockMvcTester mvc, InMemorySearchIndex index) {
+    WgetScriptRunTest(MockMvcTester mvc, TemporaryIndex index) {
         this.mvc = mvc;
         this.index = index;
     }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Checksum;
 import org.meridian.catalog.RecordBuilder;
-import org.meridian.catalog.search.InMemorySearchIndex;
 
 /**
  * A small CMIP6-shaped catalog for API tests: current, superseded, retracted, replicated and
@@ -84,8 +83,8 @@ public final class SampleCatalog {
     }
 
     /** A fresh index holding every sample record in production. */
-    public static InMemorySearchIndex index() {
-        InMemorySearchIndex index = new InMemorySearchIndex();
+    public static TemporaryIndex index() {
+        TemporaryIndex index = TemporaryIndex.empty();
         index.add(CESM2_TAS, CESM2_PR, UKESM_SSP585_TAS, UKESM_HISTORICAL_TAS_OLD, UKESM_HISTORICAL_TAS, IPSL_RETRACTED,
                 CESM2_TAS_REPLICA, EMBARGOED, CMIP5_CESM1, CESM2_TAS_FIRST_FILE, CESM2_TAS_SECOND_FILE, UKESM_SSP585_FILE,
                 EMBARGOED_FILE);

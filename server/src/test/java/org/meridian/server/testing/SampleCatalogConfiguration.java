@@ -1,6 +1,5 @@
 package org.meridian.server.testing;
 
-import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.server.catalog.SearchConfiguration;
 import org.meridian.server.ops.MeridianProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What an API web slice needs besides its controllers and {@code ProblemResponses}: the shared
- * search beans as production wires them, and the {@link SampleCatalog} in an in-memory index.
+ * search beans as production wires them, and the {@link SampleCatalog} in the node's own Lucene index (a temporary one).
  * Tests only read the index, so one context serves every test class that imports this.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -19,7 +18,7 @@ import org.springframework.context.annotation.Import;
 public class SampleCatalogConfiguration {
 
     @Bean
-    InMemorySearchIndex searchIndex() {
+    TemporaryIndex searchIndex() {
         return SampleCatalog.index();
     }
 }

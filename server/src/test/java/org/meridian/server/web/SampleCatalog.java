@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Checksum;
 import org.meridian.catalog.RecordBuilder;
-import org.meridian.catalog.search.InMemorySearchIndex;
+import org.meridian.server.testing.TemporaryIndex;
 
 /**
  * A small CMIP6-like catalog for web tests: twelve models (more than a facet panel lists
@@ -59,10 +59,8 @@ final class SampleCatalog {
     }
 
     /** A fresh index holding the whole sample catalog. */
-    static InMemorySearchIndex index() {
-        InMemorySearchIndex index = new InMemorySearchIndex();
-        index.add(records().toArray(CatalogRecord[]::new));
-        return index;
+    static TemporaryIndex index() {
+        return TemporaryIndex.holding(records());
     }
 
     static List<CatalogRecord> records() {

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.RecordId;
-import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.server.testing.Chromium;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.meridian.server.testing.TemporaryIndex;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +46,7 @@ class SearchPageBrowserTest {
     static class Catalog {
         @Bean
         @Primary
-        InMemorySearchIndex sampleCatalog() {
+        TemporaryIndex sampleCatalog() {
             return SampleCatalog.index();
         }
     }

@@ -1,9 +1,9 @@
 package org.meridian.server.web;
 
-import org.meridian.catalog.search.InMemorySearchIndex;
 import org.meridian.server.catalog.SearchConfiguration;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.testing.IdentityTestConfiguration;
+import org.meridian.server.testing.TemporaryIndex;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 class WebTestConfiguration {
 
     @Bean
-    InMemorySearchIndex searchIndex() {
+    TemporaryIndex searchIndex() {
         return SampleCatalog.index();
     }
 }
