@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
@@ -48,6 +49,15 @@ public record Query(
 
     /** Largest page a caller may request (ESGF's limit). */
     public static final int MAX_LIMIT = 10_000;
+
+    /**
+     * Core fields that match exactly but are never counted: near-unique identifiers and
+     * numbers. Counting them would list one value per record, so the APIs refuse them as
+     * {@link #facets} and an index need not keep what counting them would take.
+     */
+    public static final Set<String> UNCOUNTABLE_FIELDS = Set.of(
+            "id", "master_id", "instance_id", "title", "checksum", "url", "size", "number_of_files",
+            "number_of_aggregations", "timestamp");
 
     public Query {
         requireNonNull(text, "text is null");

@@ -42,14 +42,6 @@ public final class SearchParameters {
             "checksum_type", "data_node", "index_node", "tracking_id", "access", "url", "xlink", "size",
             "number_of_files", "number_of_aggregations", "description", "timestamp", "access_group", "origin",
             "visibility");
-    /**
-     * Core fields that take exact values but are not counted: near-unique identifiers and
-     * numbers. Counting them would list one value per record, so a facet on them is refused.
-     */
-    private static final Set<String> UNCOUNTABLE = Set.of(
-            "id", "master_id", "instance_id", "title", "checksum", "url", "size", "number_of_files",
-            "number_of_aggregations", "timestamp");
-
     /** Attribute names, and the core and bookkeeping names that start with {@code _}. */
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -178,7 +170,7 @@ public final class SearchParameters {
             if (!isConstrainable(name) || KEYWORDS.contains(name)) {
                 throw new InvalidQueryException("facets", "Invalid facet name in parameter facets: " + name);
             }
-            if (UNCOUNTABLE.contains(name)) {
+            if (Query.UNCOUNTABLE_FIELDS.contains(name)) {
                 throw new InvalidQueryException("facets",
                         "Field " + name + " cannot be a facet: its values are (nearly) unique to each record");
             }

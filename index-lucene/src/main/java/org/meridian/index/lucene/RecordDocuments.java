@@ -23,15 +23,16 @@ import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.Hit;
+import org.meridian.catalog.search.Query;
 
 /**
  * Turns a record into its Lucene document and a stored document back into a {@link Hit}.
  *
  * <p>Every named field is an exact, case-sensitive keyword term, so any of them can be
  * constrained. Keywords also get sorted-set doc values, so any attribute (and type, flags, nodes,
- * dataset id, checksum type, …) can be counted as a facet; the near-unique master id, instance
- * id, title, checksum and access URLs do not, as counting them means nothing and their doc values
- * would be the bulk of the index. The words of the title, the ids and all attribute values also
+ * dataset id, checksum type, …) can be counted as a facet; the near-unique ids, title, checksum
+ * and access URLs ({@link Query#UNCOUNTABLE_FIELDS}) do not, as counting them means nothing and
+ * their doc values would be the bulk of the index. The words of the title, the ids and all attribute values also
  * go into the analysed {@code text} field. Catalog and coverage times, the numeric version and the
  * spatial box are points with doc values (they sort or bound searches); sizes, counts and the
  * record timestamp are points only ({@link IndexFields#kind}). The record itself is stored once, as
@@ -63,26 +64,26 @@ final class RecordDocuments {
         BytesRef id = new BytesRef(record.id().value());
         document.add(new StringField(IndexFields.ID, id, Field.Store.NO));
         document.add(new SortedDocValuesField(IndexFields.ID, id));
-        keyword(document, IndexFields.TYPE, record.type().label());
-        identifier(document, IndexFields.MASTER_ID, record.masterId());
-        identifier(document, IndexFields.INSTANCE_ID, record.instanceId());
-        record.datasetId().ifPresent(datasetId -> keyword(document, IndexFields.DATASET_ID, datasetId.value()));
-        keyword(document, IndexFields.VERSION, record.version());
-        keyword(document, IndexFields.LATEST, Boolean.toString(record.latest()));
-        keyword(document, IndexFields.REPLICA, Boolean.toString(record.replica()));
-        keyword(document, IndexFields.RETRACTED, Boolean.toString(record.retracted()));
-        keyword(document, IndexFields.DATA_NODE, record.dataNode());
-        keyword(document, IndexFields.INDEX_NODE, record.indexNode());
-        identifier(document, IndexFields.TITLE, record.title());
-        keyword(document, IndexFields.VISIBILITY, record.visibility().name());
-        keyword(document, IndexFields.ORIGIN, record.origin());
-        record.accessGroup().ifPresent(group -> keyword(document, IndexFields.ACCESS_GROUP, group));
+        term(document, IndexFields.TYPE, record.type().label());
+        term(document, IndexFields.MASTER_ID, record.masterId());
+        term(document, IndexFields.INSTANCE_ID, record.instanceId());
+        record.datasetId().ifPresent(datasetId -> term(document, IndexFields.DATASET_ID, datasetId.value()));
+        term(document, IndexFields.VERSION, record.version());
+        term(document, IndexFields.LATEST, Boolean.toString(record.latest()));
+        term(document, IndexFields.REPLICA, Boolean.toString(record.replica()));
+        term(document, IndexFields.RETRACTED, Boolean.toString(record.retracted()));
+        term(document, IndexFields.DATA_NODE, record.dataNode());
+        term(document, IndexFields.INDEX_NODE, record.indexNode());
+        term(document, IndexFields.TITLE, record.title());
+        term(document, IndexFields.VISIBILITY, record.visibility().name());
+        term(document, IndexFields.ORIGIN, record.origin());
+        record.accessGroup().ifPresent(group -> term(document, IndexFields.ACCESS_GROUP, group));
         record.checksum().ifPresent(checksum -> {
-            identifier(document, IndexFields.CHECKSUM, checksum.hex());
-            keyword(document, IndexFields.CHECKSUM_TYPE, checksum.algorithm().name());
+            term(document, IndexFields.CHECKSUM, checksum.hex());
+            term(document, IndexFields.CHECKSUM_TYPE, checksum.algorithm().name());
         });
-        record.urls().forEach(url -> identifier(document, IndexFields.URL, url.encoded()));
-        record.attributes().forEach((name, values) -> values.forEach(value -> keyword(document, name, value)));
+        record.urls().forEach(url -> term(document, IndexFields.URL, url.encoded()));
+        record.attributes().forEach((name, values) -> values.forEach(value -> term(document, name, value)));
 
         text(document, record.title());
         text(document, record.id().value());
@@ -132,15 +133,15 @@ final class RecordDocuments {
         return matcher.matches() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
     }
 
-    /** An exact term with doc values: matchable and countable. */
-    private static void keyword(Document document, String field, String value) {
-        // One field that is both the term and its doc value: Lucene processes it once, not twice.
-        indexableTerm(value).ifPresent(term -> document.add(new KeywordField(field, term, Field.Store.NO)));
-    }
-
-    /** An exact term without doc values: matchable, not countable. */
-    private static void identifier(Document document, String field, String value) {
-        indexableTerm(value).ifPresent(term -> document.add(new StringField(field, term, Field.Store.NO)));
+    /**
+     * An exact term; with doc values, so it can be counted, unless the field is one of
+     * {@link Query#UNCOUNTABLE_FIELDS}, whose doc values would be the bulk of the index.
+     */
+    private static void term(Document document, String field, String value) {
+        indexableTerm(value).ifPresent(term -> document.add(Query.UNCOUNTABLE_FIELDS.contains(field)
+                ? new StringField(field, term, Field.Store.NO)
+                // One field that is both the term and its doc value: Lucene processes it once, not twice.
+                : new KeywordField(field, term, Field.Store.NO)));
     }
 
     private static Optional<BytesRef> indexableTerm(String value) {
