@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.search.SearchIndex;
+import org.meridian.server.system.JvmShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -360,6 +361,10 @@ public final class CatalogIndexer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (JvmShutdown.inProgress()) {
+                    log.info("Indexing stopped as the node stops; the next start resumes from the index's commit");
+                    return;
+                }
                 // Keep following: the log is durable, so the next round retries from the index's
                 // applied sequence. Pause so a persistent fault does not spin.
                 log.error("Indexing the change log failed; retrying", e);

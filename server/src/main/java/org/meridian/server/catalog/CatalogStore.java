@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
@@ -29,8 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The catalog's system of record: record versions per stage and the ordered change log, always
@@ -47,7 +50,7 @@ public final class CatalogStore {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
     private final RecordJson json;
     private final Clock clock;
 
@@ -55,7 +58,7 @@ public final class CatalogStore {
         requireNonNull(dataSource, "dataSource is null");
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new DataSourceTransactionManager(dataSource);
         this.json = requireNonNull(json, "json is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -71,7 +74,7 @@ public final class CatalogStore {
             byId.remove(record.id());
             byId.put(record.id(), record);
         }
-        return requireNonNull(transactions.execute(status -> writeUpserts(stage, byId)));
+        return inTransaction(() -> writeUpserts(stage, byId));
     }
 
     private WriteResult writeUpserts(Stage stage, Map<RecordId, CatalogRecord> records) {
@@ -122,7 +125,7 @@ public final class CatalogStore {
     /** Removes records from a stage, in one transaction; ids not present are skipped. */
     public WriteResult remove(Stage stage, List<RecordId> ids) {
         requireNonNull(stage, "stage is null");
-        return requireNonNull(transactions.execute(status -> {
+        return inTransaction(() -> {
             long head = lockHead();
             Map<String, String> existing = existingHashes(stage, ids);
             Instant now = clock.instant();
@@ -141,7 +144,7 @@ public final class CatalogStore {
             jdbc.batchUpdate("DELETE FROM catalog_records WHERE stage = ? AND record_id = ?", deletes);
             appendToLog(head, logRows);
             return new WriteResult(changes, ids.size() - changes.size());
-        }));
+        });
     }
 
     /**
@@ -342,5 +345,28 @@ public final class CatalogStore {
             requireNonNull(document, "document is null");
             requireNonNull(cataloged, "cataloged is null");
         }
+    }
+
+    /**
+     * Runs {@code work} in one transaction. Spring's {@code TransactionTemplate} logs an error
+     * with a stack trace whenever the rollback fails as well, which every stop during a load
+     * caused (the embedded database closes itself at shutdown, under the batch); here a failed
+     * rollback travels with the failure that caused it, for the caller to report once.
+     */
+    private <T> T inTransaction(Supplier<T> work) {
+        TransactionStatus status = transactions.getTransaction(TransactionDefinition.withDefaults());
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                transactions.rollback(status);
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        transactions.commit(status);
+        return requireNonNull(result);
     }
 }

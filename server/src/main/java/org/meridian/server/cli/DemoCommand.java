@@ -16,6 +16,7 @@ import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
 import org.meridian.server.audit.Actor;
 import org.meridian.server.catalog.CatalogIngest;
 import org.meridian.server.scenario.ScenarioRuns;
+import org.meridian.server.system.JvmShutdown;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
                 summary = ingest.loadRecords("sample catalog", generator.records().iterator(), datasets, Stage.PRODUCTION,
                         progress -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed()));
             } catch (RuntimeException e) {
-                if (!NodeRun.stopping()) {
+                if (!JvmShutdown.inProgress()) {
                     throw e;
                 }
                 // The batch in flight rolled back; loading is idempotent, so the next start resumes.
