@@ -2,16 +2,25 @@ package org.meridian.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.search.FacetCount;
 import org.meridian.catalog.search.FieldConstraint;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchResult;
+import org.meridian.server.testing.TemporaryIndex;
 
 class FacetedSearchTest {
-    private final FacetedSearch search = new FacetedSearch(SampleCatalog.index());
+    private final TemporaryIndex index = SampleCatalog.index();
+    private final FacetedSearch search = new FacetedSearch(index);
+
+    @AfterEach
+    void closeIndex() throws IOException {
+        index.close();
+    }
 
     @Test
     void pickedFacetIsCountedWithoutItsOwnPicksSoOtherValuesStayOffered() {
