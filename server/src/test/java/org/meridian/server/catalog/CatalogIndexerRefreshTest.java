@@ -5,7 +5,6 @@ import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,20 +12,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.meridian.catalog.CatalogChange;
-import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
-import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchIndex;
-import org.meridian.catalog.search.SearchResult;
 import org.meridian.index.lucene.LuceneSearchIndex;
 import org.meridian.server.system.Databases;
+import org.meridian.server.testing.ForwardingSearchIndex;
 
 /**
  * How often the background indexer makes applied changes searchable: at once after a quiet
@@ -119,63 +114,17 @@ class CatalogIndexerRefreshTest {
     }
 
     /** The node's Lucene index, counting the refreshes the indexer asks of it. */
-    private static final class RefreshCountingIndex implements SearchIndex {
-        private final LuceneSearchIndex delegate;
+    private static final class RefreshCountingIndex extends ForwardingSearchIndex {
         private volatile int refreshes;
 
-        private RefreshCountingIndex(LuceneSearchIndex delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public long appliedSequence() {
-            return delegate.appliedSequence();
-        }
-
-        @Override
-        public long searchableSequence() {
-            return delegate.searchableSequence();
-        }
-
-        @Override
-        public long committedSequence() {
-            return delegate.committedSequence();
-        }
-
-        @Override
-        public void apply(List<? extends CatalogChange> changes) {
-            delegate.apply(changes);
+        private RefreshCountingIndex(SearchIndex delegate) {
+            super(delegate);
         }
 
         @Override
         public synchronized void refresh() {
             refreshes++;
-            delegate.refresh();
-        }
-
-        @Override
-        public void load(List<CatalogChange.Upsert> records) {
-            delegate.load(records);
-        }
-
-        @Override
-        public void commit() {
-            delegate.commit();
-        }
-
-        @Override
-        public SearchResult search(Query query) {
-            return delegate.search(query);
-        }
-
-        @Override
-        public Map<RecordType, Long> countByType(Stage stage) {
-            return delegate.countByType(stage);
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
+            super.refresh();
         }
     }
 }

@@ -6,16 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.util.IOUtils;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordJson;
-import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
-import org.meridian.catalog.search.Query;
-import org.meridian.catalog.search.SearchIndex;
-import org.meridian.catalog.search.SearchResult;
 import org.meridian.index.lucene.LuceneSearchIndex;
 
 /**
@@ -23,15 +18,14 @@ import org.meridian.index.lucene.LuceneSearchIndex;
  * in themselves: the queries they send run through exactly what a node runs. Closing it (Spring
  * does, for a bean) deletes the directory.
  */
-public final class TemporaryIndex implements SearchIndex {
+public final class TemporaryIndex extends ForwardingSearchIndex {
     private static final RecordJson JSON = new RecordJson();
 
     private final Path directory;
-    private final LuceneSearchIndex index;
 
     private TemporaryIndex(Path directory) {
+        super(LuceneSearchIndex.open(directory));
         this.directory = directory;
-        this.index = LuceneSearchIndex.open(directory);
     }
 
     /** An empty index. */
@@ -56,68 +50,18 @@ public final class TemporaryIndex implements SearchIndex {
      */
     public synchronized void add(CatalogRecord... records) {
         List<CatalogChange> changes = new ArrayList<>();
-        long sequence = index.appliedSequence();
+        long sequence = appliedSequence();
         for (CatalogRecord record : records) {
             changes.add(new CatalogChange.Upsert(++sequence, Stage.PRODUCTION, record, record.timestamp(), JSON.write(record)));
         }
-        index.apply(changes);
-        index.refresh();
-    }
-
-    @Override
-    public long appliedSequence() {
-        return index.appliedSequence();
-    }
-
-    @Override
-    public long searchableSequence() {
-        return index.searchableSequence();
-    }
-
-    @Override
-    public long committedSequence() {
-        return index.committedSequence();
-    }
-
-    @Override
-    public boolean outdated() {
-        return index.outdated();
-    }
-
-    @Override
-    public void apply(List<? extends CatalogChange> changes) {
-        index.apply(changes);
-    }
-
-    @Override
-    public void refresh() {
-        index.refresh();
-    }
-
-    @Override
-    public void load(List<CatalogChange.Upsert> records) {
-        index.load(records);
-    }
-
-    @Override
-    public void commit() {
-        index.commit();
-    }
-
-    @Override
-    public SearchResult search(Query query) {
-        return index.search(query);
-    }
-
-    @Override
-    public Map<RecordType, Long> countByType(Stage stage) {
-        return index.countByType(stage);
+        apply(changes);
+        refresh();
     }
 
     @Override
     public void close() throws IOException {
         try {
-            index.close();
+            super.close();
         } finally {
             IOUtils.rm(directory);
         }
