@@ -28,12 +28,12 @@ import org.meridian.catalog.search.Query;
 /**
  * Turns a record into its Lucene document and a stored document back into a {@link Hit}.
  *
- * <p>Every named field is an exact, case-sensitive keyword term, so any of them can be
- * constrained. Keywords also get sorted-set doc values, so any attribute (and type, flags, nodes,
- * dataset id, checksum type, …) can be counted as a facet; the near-unique ids, title, checksum
- * and access URLs ({@link Query#UNCOUNTABLE_FIELDS}) do not, as counting them means nothing and
- * their doc values would be the bulk of the index. The words of the title, the ids and all attribute values also
- * go into the analysed {@code text} field. Catalog and coverage times, the numeric version and the
+ * <p>Every named field is an exact, case-sensitive keyword term, so any of them can be constrained.
+ * Keywords also get sorted-set doc values, so any attribute (and type, flags, nodes, dataset id,
+ * checksum type, …) can be counted as a facet; the near-unique ids, title, checksum and access URLs
+ * ({@link Query#UNCOUNTABLE_FIELDS}) do not, as counting them means nothing and their doc values
+ * would be the bulk of the index. The words of the title, the ids and all attribute values also go
+ * into the analysed {@code text} field. Catalog and coverage times, the numeric version and the
  * spatial box are points with doc values (they sort or bound searches); sizes, counts and the
  * record timestamp are points only ({@link IndexFields#kind}). The record itself is stored once, as
  * its canonical JSON, and decoded only for the hits of the requested page.
