@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -141,7 +142,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             searchers = new SearcherManager(writer, searcherFactory);
             LuceneSearchIndex index = new LuceneSearchIndex(path, directory, writer, searchers, searcherFactory,
                     documents, executor,
-                    sequenceOf(writer.getLiveCommitData(), path), documentFormOf(writer));
+                    sequenceOf(writer, path), documentFormOf(writer));
             opened = true;
             return index;
         } catch (IOException e) {
@@ -360,31 +361,30 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (writer.getDocStats().maxDoc == 0) {
             return DOCUMENT_FORM;
         }
+        return committed(writer, DOCUMENT_FORM_KEY).orElse("1");
+    }
+
+    private static long sequenceOf(IndexWriter writer, Path path) {
+        return committed(writer, SEQUENCE_KEY).map(value -> {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("the index in " + path + " records a malformed sequence '"
+                        + value + "'; rebuild it from the change log", e);
+            }
+        }).orElse(0L);
+    }
+
+    /** The value of {@code key} in the user data of the writer's last commit, if any. */
+    private static Optional<String> committed(IndexWriter writer, String key) {
         Iterable<Map.Entry<String, String>> commitData = writer.getLiveCommitData();
         if (commitData != null) {
             for (Map.Entry<String, String> entry : commitData) {
-                if (DOCUMENT_FORM_KEY.equals(entry.getKey())) {
-                    return entry.getValue();
+                if (key.equals(entry.getKey())) {
+                    return Optional.of(entry.getValue());
                 }
             }
         }
-        return "1";
-    }
-
-    private static long sequenceOf(Iterable<Map.Entry<String, String>> commitData, Path path) {
-        if (commitData == null) {
-            return 0;
-        }
-        for (Map.Entry<String, String> entry : commitData) {
-            if (SEQUENCE_KEY.equals(entry.getKey())) {
-                try {
-                    return Long.parseLong(entry.getValue());
-                } catch (NumberFormatException e) {
-                    throw new IllegalStateException("the index in " + path + " records a malformed sequence '"
-                            + entry.getValue() + "'; rebuild it from the change log", e);
-                }
-            }
-        }
-        return 0;
+        return Optional.empty();
     }
 }

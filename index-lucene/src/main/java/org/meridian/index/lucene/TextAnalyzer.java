@@ -76,6 +76,5 @@ final class TextAnalyzer extends Analyzer {
             }
             return read;
         }
-
     }
 }
