@@ -11,6 +11,9 @@ public sealed interface Statistic {
     /** Whether it commutes with sums and linear interpolation (lets the optimiser take short cuts). */
     boolean isLinear();
 
+    /** The names {@link #named} accepts, as help and refusals spell them out. */
+    String NAMES = "mean or a quantile like p10, p50, p90";
+
     /**
      * The statistic an analyst names: {@code mean}, or a percentile {@code p0} to {@code p99}
      * ({@code p10}, {@code p50}, {@code p90}); case and surrounding blanks do not matter.

@@ -168,7 +168,7 @@ final class ScenarioCommand implements Runnable {
         @Option(names = "--metric", required = true, description = "Metric to optimise, e.g. Cost.")
         String metric;
 
-        @Option(names = "--statistic", defaultValue = "mean", description = "mean or a quantile like p10, p50, p90 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--statistic", defaultValue = "mean", description = Statistic.NAMES + " (default: ${DEFAULT-VALUE}).")
         String statistic;
 
         @Option(names = "--sense", defaultValue = "MINIMISE", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -207,7 +207,7 @@ final class ScenarioCommand implements Runnable {
 
         private Statistic parseStatistic() {
             return Statistic.named(statistic).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                    "--statistic must be mean or a quantile like p10, p50, p90, got '" + statistic + "'"));
+                    "--statistic must be " + Statistic.NAMES + ", got '" + statistic + "'"));
         }
     }
 

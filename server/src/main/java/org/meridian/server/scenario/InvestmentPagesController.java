@@ -182,7 +182,7 @@ class InvestmentPagesController {
 
     private static Statistic statistic(String name) {
         return Statistic.named(name).orElseThrow(() -> ScenarioProblem.invalid("statistic",
-                "statistic must be mean or a quantile like p10, p50, p90, got '" + name + "'"));
+                "statistic must be " + Statistic.NAMES + ", got '" + name + "'"));
     }
 
     private static String unit(InvestmentAnalysis analysis, String metric) {
