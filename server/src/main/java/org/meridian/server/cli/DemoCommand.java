@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.meridian.catalog.sample.SampleCatalogGenerator;
 import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
 import org.meridian.server.audit.Actor;
 import org.meridian.server.catalog.CatalogIngest;
+import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.scenario.ScenarioRuns;
 import org.meridian.server.system.JvmShutdown;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only: the demo has no sign-in yet).")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only: the demo serves plain HTTP).")
     String bind;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
@@ -62,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         flags.put("server.address", bind);
         flags.put("meridian.data-dir", dataDir.toString());
         // The demo is self-contained: built-in defaults and these flags only, no meridian.yaml.
-        List<String> arguments = new java.util.ArrayList<>(List.of("--spring.config.name=application"));
+        List<String> arguments = new ArrayList<>(List.of("--spring.config.name=application"));
         flags.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         ConfigurableApplicationContext node = NodeContexts.startNode(arguments);
         int actualPort = NodeRun.port(node);
@@ -83,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("Added " + models + " example technology models to the Scenarios page.");
         }
         loadSampleCatalogOnce(node.getBean(CatalogIngest.class),
-                node.getBean(org.meridian.server.ops.MeridianProperties.class).node().hostname());
+                node.getBean(MeridianProperties.class).node().hostname());
         NodeRun.awaitShutdown(node);
         return 0;
     }
