@@ -62,6 +62,8 @@ final class WgetScript {
                 .append("# with curl or wget, and checks each against its published checksum with\n")
                 .append("# sha256sum or md5sum. Files already present and correct are skipped, so the\n")
                 .append("# script can be run again to resume. Exits with status 1 if any file fails.\n")
+                .append("# Options: -n lists the files without downloading, -i skips TLS certificate\n")
+                .append("# checks, -h prints help.\n")
                 .append("##############################################################################\n");
         List<String> warnings = new ArrayList<>();
         if (result.total() > result.hits().size()) {
@@ -148,12 +150,42 @@ final class WgetScript {
     private static final String PROGRAM = """
             set -u
 
+            usage() {
+                echo "Usage: bash $0 [-n] [-i] [-s] [-h]"
+                echo "  -n  dry run: list the files the script would download, and download nothing"
+                echo "  -i  insecure: do not verify the data servers' TLS certificates"
+                echo "  -s  accepted as ESGF's scripts accept it; this script never signs in anyway"
+                echo "  -h  print this help"
+            }
+            dry_run=0
+            insecure=0
+            while getopts ":nish" option; do
+                case "$option" in
+                    n) dry_run=1 ;;
+                    i) insecure=1 ;;
+                    s) ;;
+                    h) usage; exit 0 ;;
+                    *) echo "Unknown option -$OPTARG; run the script with -h to list its options." >&2; exit 2 ;;
+                esac
+            done
+            shift $((OPTIND - 1))
+            if [ $# -gt 0 ]; then
+                echo "Unexpected argument '$1'; run the script with -h to list its options." >&2
+                exit 2
+            fi
+
+            # "${x[@]+"${x[@]}"}" expands an empty array to nothing, which bash before 4.4 refuses under set -u.
+            tls_options=()
             if command -v curl >/dev/null 2>&1; then
                 downloader=curl
-                fetch() { curl --fail --location --silent --show-error --output "$1" "$2" </dev/null; }
+                [ "$insecure" -eq 0 ] || tls_options=(--insecure)
+                fetch() {
+                    curl --fail --location --silent --show-error ${tls_options[@]+"${tls_options[@]}"} --output "$1" "$2" </dev/null
+                }
             elif command -v wget >/dev/null 2>&1; then
                 downloader=wget
-                fetch() { wget --quiet --output-document="$1" "$2" </dev/null; }
+                [ "$insecure" -eq 0 ] || tls_options=(--no-check-certificate)
+                fetch() { wget --quiet ${tls_options[@]+"${tls_options[@]}"} --output-document="$1" "$2" </dev/null; }
             else
                 echo "This script needs curl or wget to download files." >&2
                 exit 2
@@ -177,7 +209,8 @@ final class WgetScript {
                 echo "${sum%% *}"
             }
 
-            echo "Downloading with $downloader"
+            [ "$dry_run" -eq 1 ] || echo "Downloading with $downloader"
+            listed=0
             downloaded=0
             present=0
             failed=0
@@ -186,6 +219,11 @@ final class WgetScript {
                 # Each line is four single-quoted words written by the node; see the header.
                 eval "set -- $line"
                 file=$1 url=$2 checksum_type=$3 checksum=$4
+                listed=$((listed + 1))
+                if [ "$dry_run" -eq 1 ]; then
+                    echo "Would download $file from $url"
+                    continue
+                fi
                 case "$file" in */*) mkdir -p -- "${file%/*}" ;; esac
                 if [ -f "$file" ] && [ -n "$checksum" ] && [ "$(digest "$checksum_type" "$file")" = "$checksum" ]; then
                     echo "Already downloaded and verified: $file"
@@ -221,6 +259,10 @@ final class WgetScript {
 
     private static final String SUMMARY = """
 
+            if [ "$dry_run" -eq 1 ]; then
+                echo "Dry run: $listed file(s) listed, nothing downloaded."
+                exit 0
+            fi
             echo "Done: $downloaded downloaded, $present already present, $failed failed."
             [ "$failed" -eq 0 ] || exit 1
             """;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,54 @@ class WgetScriptRunTest {
         assertThat(directory.resolve("one.nc")).hasBinaryContent(FIRST);
     }
 
+    @Test
+    void aDryRunListsTheFilesAndDownloadsNothing(TestInfo test, @TempDir Path directory) {
+        CatalogRecord dataset = catalog(test, new Served("one.nc", FIRST, Checksum.Algorithm.SHA256, false),
+                new Served("two.nc", SECOND, Checksum.Algorithm.MD5, false));
+        Path script = script(dataset, directory);
+        int requestsBefore = requests.get();
+
+        Run run = run(script, directory, Optional.empty(), "-n");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Would download one.nc from http://127.0.0.1:", "Would download two.nc from ",
+                "Dry run: 2 file(s) listed, nothing downloaded.");
+        assertThat(directory.resolve("one.nc")).doesNotExist();
+        assertThat(requests.get()).isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void helpAndUnknownArgumentsDownloadNothing(TestInfo test, @TempDir Path directory) {
+        CatalogRecord dataset = catalog(test, new Served("one.nc", FIRST, Checksum.Algorithm.SHA256, false));
+        Path script = script(dataset, directory);
+        int requestsBefore = requests.get();
+
+        Run help = run(script, directory, Optional.empty(), "-h");
+        Run unknown = run(script, directory, Optional.empty(), "-x");
+        Run argument = run(script, directory, Optional.empty(), "files");
+
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.output()).contains("Usage: bash ", "-n  dry run", "-i  insecure");
+        assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(2);
+        assertThat(unknown.output()).contains("Unknown option -x; run the script with -h to list its options.");
+        assertThat(argument.exitCode()).as(argument.output()).isEqualTo(2);
+        assertThat(argument.output()).contains("Unexpected argument 'files'");
+        assertThat(directory.resolve("one.nc")).doesNotExist();
+        assertThat(requests.get()).isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void insecureModeStillDownloadsAndVerifies(TestInfo test, @TempDir Path directory) {
+        CatalogRecord dataset = catalog(test, new Served("one.nc", FIRST, Checksum.Algorithm.SHA256, false));
+        Path script = script(dataset, directory);
+
+        Run run = run(script, directory, Optional.empty(), "-i", "-s");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Done: 1 downloaded, 0 already present, 0 failed.");
+        assertThat(directory.resolve("one.nc")).hasBinaryContent(FIRST);
+    }
+
     /** Catalogs a dataset named after the test, with the given files served by the loopback server. */
     private CatalogRecord catalog(TestInfo test, Served... files) {
         CatalogRecord dataset = RecordBuilder.aDataset("CMIP6.TEST." + test.getTestMethod().orElseThrow().getName())
@@ -203,10 +252,12 @@ class WgetScriptRunTest {
     }
 
     /** Runs the script with bash in {@code directory}; with {@code tools}, that is the whole PATH. */
-    private static Run run(Path script, Path directory, Optional<Path> tools) {
+    private static Run run(Path script, Path directory, Optional<Path> tools, String... arguments) {
         try {
             Path output = Files.createTempFile("wget-script", ".log");
-            ProcessBuilder builder = new ProcessBuilder(installed("bash").toString(), script.toString())
+            List<String> command = new ArrayList<>(List.of(installed("bash").toString(), script.toString()));
+            command.addAll(List.of(arguments));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
