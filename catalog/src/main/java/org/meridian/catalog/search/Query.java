@@ -19,9 +19,7 @@ import org.meridian.catalog.Stage;
  * @param constraints exact-value constraints, ANDed across fields
  * @param latest,replica,retracted filters on those flags; empty means no filter
  * @param cataloged when this node stored the record (ESGF {@code from}/{@code to})
- * @param coverage overlap with the data's temporal coverage (ESGF {@code start}/{@code end}):
- *     {@code from} keeps records whose coverage ends at or after it, {@code to} those whose
- *     coverage starts at or before it
+ * @param coverage overlap with the data's temporal coverage (ESGF {@code start}/{@code end})
  * @param minVersion,maxVersion numeric bounds on {@code version} (YYYYMMDD), inclusive
  * @param bbox overlap with the record's spatial box
  * @param limit page size; 0 asks for counts only
@@ -36,7 +34,7 @@ public record Query(
         Optional<Boolean> replica,
         Optional<Boolean> retracted,
         TimeRange cataloged,
-        TimeRange coverage,
+        CoverageOverlap coverage,
         Optional<Long> minVersion,
         Optional<Long> maxVersion,
         Optional<GeoBox> bbox,
@@ -124,7 +122,7 @@ public record Query(
         private Optional<Boolean> replica = Optional.empty();
         private Optional<Boolean> retracted = Optional.empty();
         private TimeRange cataloged = TimeRange.UNBOUNDED;
-        private TimeRange coverage = TimeRange.UNBOUNDED;
+        private CoverageOverlap coverage = CoverageOverlap.ANY;
         private Optional<Long> minVersion = Optional.empty();
         private Optional<Long> maxVersion = Optional.empty();
         private Optional<GeoBox> bbox = Optional.empty();
@@ -181,7 +179,7 @@ public record Query(
             return this;
         }
 
-        public Builder coverage(TimeRange coverage) {
+        public Builder coverage(CoverageOverlap coverage) {
             this.coverage = requireNonNull(coverage, "coverage is null");
             return this;
         }

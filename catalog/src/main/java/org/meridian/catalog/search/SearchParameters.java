@@ -74,8 +74,8 @@ public final class SearchParameters {
         Map<String, List<String>> noneOf = new LinkedHashMap<>();
         Optional<Instant> from = defaults.cataloged().from();
         Optional<Instant> to = defaults.cataloged().to();
-        Optional<Instant> start = defaults.coverage().from();
-        Optional<Instant> end = defaults.coverage().to();
+        Optional<Instant> start = defaults.coverage().start();
+        Optional<Instant> end = defaults.coverage().end();
         boolean newestFirst = false;
 
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
@@ -86,6 +86,13 @@ public final class SearchParameters {
             }
             if (UNSUPPORTED.contains(name)) {
                 throw new InvalidQueryException(name, "Unsupported parameter: " + name);
+            }
+            boolean negated = name.endsWith("!");
+            String field = negated ? name.substring(0, name.length() - 1) : name;
+            // A name is checked before its values, so an unknown name is reported as unknown even
+            // when its value is empty as well.
+            if (negated ? !isConstrainable(field) : !KEYWORDS.contains(name) && !isConstrainable(name)) {
+                throw new InvalidQueryException(name, "Invalid HTTP query parameter=" + name);
             }
             for (String value : values) {
                 if (value == null || value.isBlank()) {
@@ -122,13 +129,8 @@ public final class SearchParameters {
                 case "max_version" -> query.maxVersion(version(name, value));
                 case "sort" -> newestFirst = flag(name, value);
                 default -> {
-                    boolean negated = name.endsWith("!");
-                    String field = negated ? name.substring(0, name.length() - 1) : name;
-                    if (!isConstrainable(field)) {
-                        throw new InvalidQueryException(name, "Invalid HTTP query parameter=" + name);
-                    }
                     List<String> target = (negated ? noneOf : anyOf).computeIfAbsent(field, key -> new ArrayList<>());
-                    values.forEach(list -> target.addAll(splitValues(list)));
+                    values.forEach(list -> splitValues(list).forEach(part -> target.add(indexedValue(name, field, part))));
                     if (target.isEmpty()) {
                         // Only separators, such as "project=,": no value to constrain by.
                         throw emptyValue(name);
@@ -144,21 +146,43 @@ public final class SearchParameters {
         }
         query.facets(List.copyOf(facets));
         query.cataloged(range("to", from, to));
-        query.coverage(range("end", start, end));
+        query.coverage(new CoverageOverlap(start, end));
         Query built = build(query);
         if (newestFirst) {
             built = built.toBuilder().sort(SortOrder.NEWEST).build();
-        } else if (built.type().equals(Optional.of(RecordType.FILE)) && built.text().isEmpty()) {
-            // ESGF lists files in id order unless asked to sort by time (spec §2 `sort`).
+        } else if (built.type().equals(Optional.of(RecordType.FILE))) {
+            // ESGF lists files in id order unless asked to sort by time, a text query or not
+            // (spec §2 `sort`), so a dataset's files come in the order of their names.
             built = built.toBuilder().sort(SortOrder.ID).build();
         }
         return new SearchRequest(built, fields.contains("*") ? List.of() : fields);
     }
 
-    /** True for names a caller may constrain: core fields, profile facets and federation names. */
-    public boolean isConstrainable(String field) {
+    /**
+     * True for names a caller may constrain by value: core fields, profile facets, federation
+     * names, and the keywords that are record fields too ({@code type} and the flags, which only
+     * reach here negated, as {@code latest!=true}). The other keywords ({@code limit},
+     * {@code query}, …) are no record field, so {@code limit!=5} would exclude nothing.
+     */
+    private boolean isConstrainable(String field) {
         return CORE_CONSTRAINTS.contains(field) || profile.offers(field)
-                || FacetProfile.FEDERATION_FIELDS.contains(field) || KEYWORDS.contains(field);
+                || FacetProfile.FEDERATION_FIELDS.contains(field) || field.equals("type")
+                || PlainBooleans.FLAG_FIELDS.contains(field);
+    }
+
+    /**
+     * A constraint value as the index holds it: the type's label and the flags' {@code true} or
+     * {@code false}, read as their own parameters read them, so {@code latest!=True} excludes
+     * what {@code latest=True} keeps; every other value is taken as it is.
+     */
+    private static String indexedValue(String name, String field, String value) {
+        if (field.equals("type")) {
+            return parse(name, () -> RecordType.fromLabel(value)).label();
+        }
+        if (PlainBooleans.FLAG_FIELDS.contains(field)) {
+            return Boolean.toString(flag(name, value));
+        }
+        return value;
     }
 
     private List<String> facetList(String list) {
@@ -264,19 +288,9 @@ public final class SearchParameters {
         }
     }
 
-    /**
-     * A boolean: {@code true}/{@code false} in any case (pyesgf sends {@code True}), or
-     * {@code 1}/{@code 0}. Solr reads anything not starting with t or 1 as false, so
-     * {@code latest=yes} would silently mean "not latest"; here it is refused instead.
-     */
     private static boolean flag(String name, String value) {
-        if (value.equalsIgnoreCase("true") || value.equals("1")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false") || value.equals("0")) {
-            return false;
-        }
-        throw new InvalidQueryException(name, "Parameter " + name + " must be true or false, got '" + value + "'");
+        return PlainBooleans.read(value).orElseThrow(() -> new InvalidQueryException(name,
+                "Parameter " + name + " must be " + PlainBooleans.ALLOWED + ", got '" + value + "'"));
     }
 
     private static int nonNegative(String name, String value) {

@@ -556,17 +556,20 @@ public abstract class SearchIndexContract {
         List<String> historical = List.of(idsOf(catalog.cesmTas, catalog.cesmPr, catalog.ukesmTas, catalog.cesmTasOlder,
                 catalog.cesmTasReplica, catalog.ipslRetracted));
 
-        assertThat(ids(datasets().coverage(range("2050-01-01T00:00:00Z", null))))
+        assertThat(ids(datasets().coverage(overlap("2050-01-01T00:00:00Z", null))))
                 .containsExactly(id(catalog.cesmScenario));
-        assertThat(ids(datasets().coverage(range(null, "1900-01-01T00:00:00Z"))))
+        assertThat(ids(datasets().coverage(overlap(null, "1900-01-01T00:00:00Z"))))
                 .containsExactlyElementsOf(historical);
-        assertThat(ids(datasets().coverage(new TimeRange(
+        assertThat(ids(datasets().coverage(new CoverageOverlap(
                 Optional.of(SampleCatalog.HISTORICAL_STOP), Optional.of(SampleCatalog.SCENARIO_START)))))
                 .as("both ends are inclusive, and a record without coverage never overlaps")
                 .hasSize(historical.size() + 1)
                 .doesNotContain(id(catalog.cmip5));
-        assertThat(ids(datasets().coverage(range("2015-01-02T00:00:00Z", null))))
+        assertThat(ids(datasets().coverage(overlap("2015-01-02T00:00:00Z", null))))
                 .containsExactly(id(catalog.cesmScenario));
+        assertThat(ids(datasets().coverage(overlap("2000-01-01T00:00:00Z", "1990-01-01T00:00:00Z"))))
+                .as("a start after the end keeps what covers the whole span between them")
+                .containsExactlyElementsOf(historical);
     }
 
     @Test
@@ -940,5 +943,9 @@ public abstract class SearchIndexContract {
 
     private static TimeRange range(String from, String to) {
         return new TimeRange(Optional.ofNullable(from).map(Instant::parse), Optional.ofNullable(to).map(Instant::parse));
+    }
+
+    private static CoverageOverlap overlap(String start, String end) {
+        return new CoverageOverlap(Optional.ofNullable(start).map(Instant::parse), Optional.ofNullable(end).map(Instant::parse));
     }
 }

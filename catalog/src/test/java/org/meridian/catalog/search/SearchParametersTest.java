@@ -74,22 +74,47 @@ class SearchParametersTest {
     }
 
     @Test
-    void flagsAreTrueOrFalseInAnyCaseOrOneOrZero() {
+    void flagsAreReadAsSolrReadsThemTrueWhenStartingWithTOrOne() {
         Query query = parse("latest", "True", "replica", "false", "retracted", "1").query();
 
         assertThat(query.latest()).contains(true);
         assertThat(query.replica()).contains(false);
         assertThat(query.retracted()).contains(true);
         assertThat(parse("latest", "FALSE", "replica", "0").query().latest()).contains(false);
+        assertThat(parse("latest", "t").query().latest()).contains(true);
+        assertThat(parse("latest", "T").query().latest()).contains(true);
+        assertThat(parse("latest", "f").query().latest()).contains(false);
     }
 
     @Test
-    void anyOtherFlagValueIsRefusedRatherThanReadAsFalse() {
+    void aFlagValueStartingWithNeitherIsRefusedRatherThanReadAsFalse() {
         // Solr would read all of these as false, which silently inverts what the caller meant.
-        assertThat(rejection("latest", "yes")).hasMessage("Parameter latest must be true or false, got 'yes'");
+        assertThat(rejection("latest", "yes")).hasMessage(
+                "Parameter latest must be true or false (or a value starting with t, T, 1, f, F or 0), got 'yes'");
         assertThat(rejection("replica", "maybe").parameter()).isEqualTo("replica");
-        assertThat(rejection("retracted", "trueish").parameter()).isEqualTo("retracted");
+        assertThat(rejection("retracted", "on").parameter()).isEqualTo("retracted");
         assertThat(rejection("sort", "desc").parameter()).isEqualTo("sort");
+    }
+
+    @Test
+    void aNegatedFlagOrTypeIsReadAsItsParameterIs() {
+        Query query = parse("latest!", "True", "replica!", "0", "type!", "File").query();
+
+        assertThat(query.constraints()).containsExactly(
+                new FieldConstraint("latest", List.of(), List.of("true")),
+                new FieldConstraint("replica", List.of(), List.of("false")),
+                new FieldConstraint("type", List.of(), List.of("File")));
+        assertThat(rejection("latest!", "yes").parameter()).isEqualTo("latest!");
+        assertThat(rejection("type!", "file").parameter()).isEqualTo("type!");
+    }
+
+    @Test
+    void aKeywordThatIsNoRecordFieldCannotBeNegated() {
+        // limit!=5 would exclude nothing at all, silently.
+        for (String name : List.of("limit!", "offset!", "query!", "facets!", "fields!", "sort!", "from!", "start!",
+                "bbox!", "min_version!")) {
+            assertThat(rejection(name, "5")).as(name).hasMessage("Invalid HTTP query parameter=" + name);
+        }
     }
 
     @Test
@@ -136,13 +161,22 @@ class SearchParametersTest {
 
         assertThat(query.cataloged().from()).contains(Instant.parse("2025-11-23T10:15:00Z"));
         assertThat(query.cataloged().to()).contains(Instant.parse("2026-11-23T00:00:00Z"));
-        assertThat(query.coverage().from()).contains(Instant.parse("1850-01-01T00:00:00Z"));
-        assertThat(query.coverage().to()).contains(Instant.parse("2014-12-31T23:59:59.5Z"));
+        assertThat(query.coverage().start()).contains(Instant.parse("1850-01-01T00:00:00Z"));
+        assertThat(query.coverage().end()).contains(Instant.parse("2014-12-31T23:59:59.5Z"));
+    }
+
+    @Test
+    void aCoverageStartAfterItsEndKeepsWhatCoversTheWholeSpan() {
+        Query query = parse("start", "2000-01-01", "end", "1990-01-01").query();
+
+        assertThat(query.coverage()).isEqualTo(new CoverageOverlap(
+                Optional.of(Instant.parse("2000-01-01T00:00:00Z")), Optional.of(Instant.parse("1990-01-01T00:00:00Z"))));
     }
 
     @Test
     void filesAreListedInIdOrderUnlessSortIsAsked() {
         assertThat(parse("type", "File").query().sort()).isEqualTo(SortOrder.ID);
+        assertThat(parse("type", "File", "query", "tas").query().sort()).as("a text query too").isEqualTo(SortOrder.ID);
         assertThat(parse("type", "File", "sort", "true").query().sort()).isEqualTo(SortOrder.NEWEST);
         assertThat(parse("type", "Dataset").query().sort()).isEqualTo(SortOrder.RELEVANCE);
     }
@@ -170,6 +204,8 @@ class SearchParametersTest {
         assertThat(error.parameter()).isEqualTo("colour");
         assertThat(error).hasMessage("Invalid HTTP query parameter=colour");
         assertThat(rejection("colour!", "red")).hasMessage("Invalid HTTP query parameter=colour!");
+        assertThat(rejection("colour", "")).as("an unknown name is reported before its empty value")
+                .hasMessage("Invalid HTTP query parameter=colour");
     }
 
     @Test
@@ -204,7 +240,6 @@ class SearchParametersTest {
         assertThat(rejection("from", "yesterday").parameter()).isEqualTo("from");
         assertThat(rejection("from", "NOW+9999999999YEARS").parameter()).as("beyond the time line").isEqualTo("from");
         assertThat(rejection("to", "NOW-99999999999999DAYS").parameter()).isEqualTo("to");
-        assertThat(rejection("start", "2020-01-01", "end", "2019-01-01").parameter()).isEqualTo("end");
         assertThat(rejection("bbox", "[1,2,3]").parameter()).isEqualTo("bbox");
         assertThat(rejection("bbox", "[NaN,0,10,10]").parameter()).isEqualTo("bbox");
         assertThat(rejection("bbox", "[0,0,Infinity,10]").parameter()).isEqualTo("bbox");

@@ -36,6 +36,7 @@ import org.meridian.catalog.search.AccessScope;
 import org.meridian.catalog.search.DateExpression;
 import org.meridian.catalog.search.FieldConstraint;
 import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.PlainBooleans;
 import org.meridian.catalog.search.PlainNumbers;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SortOrder;
@@ -101,10 +102,10 @@ final class QueryTranslator {
             builder.add(within(IndexFields.CATALOGED, query.cataloged()), Occur.FILTER);
         }
         // Overlap: the coverage ends at or after the range starts, and starts at or before it ends.
-        query.coverage().from().ifPresent(from -> builder.add(
+        query.coverage().start().ifPresent(from -> builder.add(
                 LongField.newRangeQuery(IndexFields.DATETIME_STOP, IndexFields.microseconds(from), Long.MAX_VALUE),
                 Occur.FILTER));
-        query.coverage().to().ifPresent(to -> builder.add(
+        query.coverage().end().ifPresent(to -> builder.add(
                 LongField.newRangeQuery(IndexFields.DATETIME_START, Long.MIN_VALUE, IndexFields.microseconds(to)),
                 Occur.FILTER));
         if (query.minVersion().isPresent() || query.maxVersion().isPresent()) {
@@ -287,8 +288,21 @@ final class QueryTranslator {
                 throws ParseException {
             IndexFields.Kind kind = IndexFields.kind(field);
             return kind == IndexFields.Kind.TERM
-                    ? super.getFieldQuery(field, indexedForm(field, queryText), quoted)
+                    ? super.getFieldQuery(field, queryTerm(field, queryText), quoted)
                     : pointRange(field, kind, queryText, queryText, true, true);
+        }
+
+        /**
+         * A term as the index holds it; a flag read as its parameter reads it, so
+         * {@code latest:True} matches what {@code latest=True} does, as in ESGF's Solr.
+         */
+        private static String queryTerm(String field, String text) throws ParseException {
+            if (PlainBooleans.FLAG_FIELDS.contains(field)) {
+                boolean flag = PlainBooleans.read(text).orElseThrow(() -> new ParseException(
+                        "field " + field + " holds " + PlainBooleans.ALLOWED + ", got '" + text + "'"));
+                return Boolean.toString(flag);
+            }
+            return indexedForm(field, text);
         }
 
         @Override

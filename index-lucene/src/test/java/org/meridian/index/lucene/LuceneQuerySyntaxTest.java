@@ -105,6 +105,21 @@ class LuceneQuerySyntaxTest {
     }
 
     @Test
+    void aFlagInFreeTextIsReadAsItsParameterIsRead() {
+        CatalogRecord latest = add(aDataset("x.latest").withLatest(true).build());
+        CatalogRecord older = add(aDataset("x.older").withLatest(false).build());
+
+        assertThat(ids("latest:True")).containsExactly(id(latest));
+        assertThat(ids("latest:1")).containsExactly(id(latest));
+        assertThat(ids("latest:t AND id:x.*")).containsExactly(id(latest));
+        assertThat(ids("latest:FALSE")).containsExactly(id(older));
+        assertThatThrownBy(() -> index.search(Query.builder().text("latest:yes").build()))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("Cannot parse 'latest:yes': field latest holds true or false (or a value starting with"
+                        + " t, T, 1, f, F or 0), got 'yes'");
+    }
+
+    @Test
     void refusesParenthesesNestedTooDeepInsteadOfOverflowingTheStack() {
         add(aDataset("a.b").build());
         String deep = "(".repeat(20_000) + "a" + ")".repeat(20_000);

@@ -82,8 +82,8 @@ final class SolrParameterEcho {
         if (!cataloged.isUnbounded()) {
             filters.add("_timestamp:[" + bound(cataloged.from()) + " TO " + bound(cataloged.to()) + "]");
         }
-        query.coverage().from().ifPresent(start -> filters.add("datetime_stop:[" + time(start) + " TO *]"));
-        query.coverage().to().ifPresent(end -> filters.add("datetime_start:[* TO " + time(end) + "]"));
+        query.coverage().start().ifPresent(start -> filters.add("datetime_stop:[" + time(start) + " TO *]"));
+        query.coverage().end().ifPresent(end -> filters.add("datetime_start:[* TO " + time(end) + "]"));
         if (query.minVersion().isPresent() || query.maxVersion().isPresent()) {
             filters.add("version:[" + query.minVersion().map(String::valueOf).orElse("*") + " TO "
                     + query.maxVersion().map(String::valueOf).orElse("*") + "]");
