@@ -29,7 +29,9 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.RegExp;
+import org.apache.lucene.util.automaton.Transition;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.meridian.catalog.GeoBox;
 import org.meridian.catalog.search.AccessScope;
@@ -58,14 +60,21 @@ import org.meridian.catalog.search.TimeRange;
  * ({@code *tas}, {@code id:*}) would enumerate every term of a field, which for ids is every
  * record, so the parser's default of rejecting it stays; expansions beyond Lucene's clause limit
  * and regular expressions too complex to compile are refused when they occur. Regular
- * expressions whose automaton would be huge to build ({@code c{1,1000}{1,1000}}) and parentheses
- * nested deeper than {@value #MAX_NESTING} are refused before any work.
+ * expressions that may start with any character ({@code /.*tas/}, the same walk as a leading
+ * wildcard), those whose automaton would be huge to build ({@code c{1,1000}{1,1000}}) and
+ * parentheses nested deeper than {@value #MAX_NESTING} are refused before any work.
  */
 final class QueryTranslator {
     /** Deepest nesting of parentheses accepted in free text; real queries use a handful. */
     static final int MAX_NESTING = 64;
     /** Largest automaton a regular expression may need, in states (see {@link #automatonSize}). */
     static final long MAX_REGEXP_STATES = 10_000;
+    /**
+     * Most characters a regular expression may start with. A term dictionary is walked by prefix,
+     * so {@code /.*tas/}, {@code /[^a]tas/} or {@code /\Wtas/} visit every term, as a leading
+     * wildcard would; a small class such as {@code /[Tt]as/} visits few.
+     */
+    static final long MAX_REGEXP_FIRST_CHARACTERS = 256;
 
     private final Analyzer analyzer;
     private final DateExpression dates;
@@ -212,6 +221,21 @@ final class QueryTranslator {
         };
     }
 
+    /** How many characters a match of {@code automaton} may start with (at least). */
+    static long firstCharacters(Automaton automaton) {
+        if (automaton.getNumStates() == 0) {
+            return 0;
+        }
+        long characters = 0;
+        Transition transition = new Transition();
+        int count = automaton.initTransition(0, transition);
+        for (int i = 0; i < count; i++) {
+            automaton.getNextTransition(transition);
+            characters += transition.max - transition.min + 1L;
+        }
+        return characters;
+    }
+
     private static long saturatedSum(long a, long b) {
         return Math.min(Long.MAX_VALUE / 2, a + b);
     }
@@ -338,8 +362,14 @@ final class QueryTranslator {
         protected org.apache.lucene.search.Query getRegexpQuery(String field, String termStr) throws ParseException {
             requireTerms(field);
             // The same syntax flags the parser compiles with (all of them).
-            if (automatonSize(new RegExp(termStr, RegExp.ALL)) > MAX_REGEXP_STATES) {
+            RegExp regexp = new RegExp(termStr, RegExp.ALL);
+            if (automatonSize(regexp) > MAX_REGEXP_STATES) {
                 throw new ParseException("the regular expression /" + termStr + "/ is too complex");
+            }
+            if (firstCharacters(regexp.toAutomaton()) > MAX_REGEXP_FIRST_CHARACTERS) {
+                throw new ParseException("the regular expression /" + termStr + "/ may start with any character, so,"
+                        + " like a leading wildcard, it would visit every term of the field; start it with the"
+                        + " characters the terms start with, as in /CMIP6.*tas/");
             }
             return super.getRegexpQuery(field, termStr);
         }

@@ -105,6 +105,21 @@ class LuceneQuerySyntaxTest {
     }
 
     @Test
+    void refusesARegularExpressionThatMayStartWithAnyCharacterAsItWouldVisitEveryTerm() {
+        CatalogRecord dataset = add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn").build());
+
+        for (String text : List.of("/.*tas/", "id:/.*tas.*/", "/[^a]mon/", "/(.|x)*tas/", "/.{0,3}mon/")) {
+            assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
+                    .as(text)
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("may start with any character")
+                    .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
+        }
+        assertThat(ids("id:/CMIP6.*tas.*/")).as("a literal start").containsExactly(id(dataset));
+        assertThat(ids("/[Aa]mo?n/")).as("a small class").containsExactly(id(dataset));
+    }
+
+    @Test
     void aFlagInFreeTextIsReadAsItsParameterIsRead() {
         CatalogRecord latest = add(aDataset("x.latest").withLatest(true).build());
         CatalogRecord older = add(aDataset("x.older").withLatest(false).build());

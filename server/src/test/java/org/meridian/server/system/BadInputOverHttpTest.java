@@ -49,6 +49,7 @@ class BadInputOverHttpTest extends BootedNode {
         "/esg-search/search?limit!=5;                                 400; limit!;      Invalid HTTP query parameter=limit!",
         "/esg-search/search?latest!=yes;                              400; latest!;     must be true or false",
         "/esg-search/search?colour=;                                  400; colour;      Invalid HTTP query parameter=colour",
+        "/esg-search/search?query=%2F.*tas%2F;                        400; query;       may start with any character",
         "/esg-search/search?bbox=%5B1%2C2%2C3%5D;                     400; bbox;        bbox",
         "/esg-search/search?distrib=perhaps;                          400; distrib;     distrib",
         "/esg-search/search?latest=yes;                               400; latest;      must be true or false",
