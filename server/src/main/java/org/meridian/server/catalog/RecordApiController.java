@@ -31,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * percent-encode them as one path segment ({@code …v20190308%7Cesgf-data.example.org}).
  *
  * <p>Lookups go through the search index, the same view of production as search itself, so a
- * record is found here exactly when a search could find it. Only public records are visible until
- * callers can sign in.
+ * record is found here exactly when a search could find it, restricted records only by callers
+ * whose access covers them.
  */
 @RestController
 class RecordApiController {
@@ -50,7 +50,12 @@ class RecordApiController {
     }
 
     @GetMapping(value = "/api/v1/records/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode record(@PathVariable String id, Caller caller) {
+    ObjectNode record(@PathVariable String id, @RequestParam MultiValueMap<String, String> query, Caller caller) {
+        if (!query.isEmpty()) {
+            String name = query.keySet().iterator().next();
+            throw new InvalidQueryException(name, "Invalid HTTP query parameter=" + name
+                    + " (a record is looked up by its id alone)");
+        }
         return find(id, Optional.empty(), caller)
                 .map(json::toNode)
                 .orElseThrow(() -> new RecordNotFoundException("record", id));

@@ -44,6 +44,17 @@ class RecordApiControllerTests {
     }
 
     @Test
+    void aRecordTakesNoQueryParameters() {
+        String path = "/api/v1/records/" + encode(SampleCatalog.CESM2_TAS.id().value());
+        MvcTestResult result = mvc.get().uri(URI.create(path + "?fields=id")).exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("fields");
+        assertThat(result).bodyJson().extractingPath("$.detail")
+                .isEqualTo("Invalid HTTP query parameter=fields (a record is looked up by its id alone)");
+    }
+
+    @Test
     void unknownRestrictedOrMalformedIdsAreNotFound() {
         for (String id : new String[] {"CMIP6.no.such.dataset.v1|" + SampleCatalog.DATA_NODE,
                 SampleCatalog.EMBARGOED.id().value(), "x".repeat(2000)}) {

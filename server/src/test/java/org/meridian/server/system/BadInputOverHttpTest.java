@@ -68,6 +68,7 @@ class BadInputOverHttpTest extends BootedNode {
         "/api/v1/search?query=AND%20AND;                              400; query;       query",
         "/api/v1/search?format=application%2Fsolr%2Bjson;             400; format;      format",
         "/api/v1/datasets/CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn.v20190308%7Cesgf-data.example.org/files?offset=x; 400; offset; offset",
+        "/api/v1/records/CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn.v20190308%7Cesgf-data.example.org?fields=id; 400; fields; looked up by its id alone",
     })
     void badInputIsAProblemNamingTheParameter(String request, int status, String parameter, String phrase) throws Exception {
         HttpResponse<String> response = get(request);
