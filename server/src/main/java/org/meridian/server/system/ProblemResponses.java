@@ -169,12 +169,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     public static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
             throws IOException {
+        write(response, status, code, title, detail, Map.of());
+    }
+
+    /** {@link #write}, with extension members such as the {@code parameter} a refusal names. */
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail,
+            Map<String, Object> properties) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + code);
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("code", code);
+        body.putAll(properties);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // Bytes, not a writer: JSON is UTF-8 by definition and needs no charset parameter.

@@ -148,6 +148,15 @@ class BadInputOverHttpTest extends BootedNode {
         }
     }
 
+    @Test
+    void anUndecodableParameterIsNamedInTheProblem() throws Exception {
+        String response = rawGet("/api/v1/search?limit=5&query=%FF");
+
+        assertThat(response).as(response).startsWith("HTTP/1.1 400 ")
+                .contains("\"parameter\":\"query\"")
+                .contains("\"detail\":\"Parameter query cannot be decoded: it is not percent-encoded UTF-8\"");
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "POST,   /esg-search/search",
