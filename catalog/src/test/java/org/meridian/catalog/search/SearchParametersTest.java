@@ -74,7 +74,7 @@ class SearchParametersTest {
     }
 
     @Test
-    void flagsAreReadAsSolrReadsThemTrueWhenStartingWithTOrOne() {
+    void flagsAreTrueOrFalseOrTheirInitialOrOneOrZeroInAnyCase() {
         Query query = parse("latest", "True", "replica", "false", "retracted", "1").query();
 
         assertThat(query.latest()).contains(true);
@@ -90,7 +90,8 @@ class SearchParametersTest {
     void aFlagValueStartingWithNeitherIsRefusedRatherThanReadAsFalse() {
         // Solr would read all of these as false, which silently inverts what the caller meant.
         assertThat(rejection("latest", "yes")).hasMessage(
-                "Parameter latest must be true or false (or a value starting with t, T, 1, f, F or 0), got 'yes'");
+                "Parameter latest must be true or false (or t, f, 1, 0), got 'yes'");
+        assertThat(rejection("latest", "tomato").parameter()).as("Solr's true").isEqualTo("latest");
         assertThat(rejection("replica", "maybe").parameter()).isEqualTo("replica");
         assertThat(rejection("retracted", "on").parameter()).isEqualTo("retracted");
         assertThat(rejection("sort", "desc").parameter()).isEqualTo("sort");
