@@ -111,11 +111,11 @@ final class QueryTranslator {
             builder.add(within(IndexFields.CATALOGED, query.cataloged()), Occur.FILTER);
         }
         // Overlap: the coverage ends at or after the range starts, and starts at or before it ends.
-        query.coverage().start().ifPresent(from -> builder.add(
-                LongField.newRangeQuery(IndexFields.DATETIME_STOP, IndexFields.microseconds(from), Long.MAX_VALUE),
+        query.coverage().start().ifPresent(start -> builder.add(
+                LongField.newRangeQuery(IndexFields.DATETIME_STOP, IndexFields.microseconds(start), Long.MAX_VALUE),
                 Occur.FILTER));
-        query.coverage().end().ifPresent(to -> builder.add(
-                LongField.newRangeQuery(IndexFields.DATETIME_START, Long.MIN_VALUE, IndexFields.microseconds(to)),
+        query.coverage().end().ifPresent(end -> builder.add(
+                LongField.newRangeQuery(IndexFields.DATETIME_START, Long.MIN_VALUE, IndexFields.microseconds(end)),
                 Occur.FILTER));
         if (query.minVersion().isPresent() || query.maxVersion().isPresent()) {
             builder.add(LongField.newRangeQuery(IndexFields.VERSION_NUMBER,
@@ -221,7 +221,10 @@ final class QueryTranslator {
         };
     }
 
-    /** How many characters a match of {@code automaton} may start with (at least). */
+    /**
+     * How many characters a match of {@code automaton} may start with; ranges that overlap count
+     * twice, which only ever overstates it.
+     */
     static long firstCharacters(Automaton automaton) {
         if (automaton.getNumStates() == 0) {
             return 0;
