@@ -11,6 +11,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.search.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The catalog's storage stack on one data directory: record store and change log in the
@@ -18,6 +20,8 @@ import org.meridian.catalog.search.SearchIndex;
  * equal, and bulk ingest. The node, the command line and the benchmarks all open it the same way.
  */
 public final class CatalogStorage implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CatalogStorage.class);
+
     private final CatalogStore store;
     private final LiveSearchIndex index;
     private final CatalogIndexer indexer;
@@ -32,7 +36,11 @@ public final class CatalogStorage implements AutoCloseable {
 
     /**
      * Opens the stack and brings the index up to date with the log (replaying whatever a crash
-     * left unindexed). The database must be migrated already.
+     * left unindexed). An index that has applied changes the log does not hold is rebuilt from the
+     * database instead: the database lost them (a crash between H2 making a commit visible and
+     * storing it, a power loss before H2 wrote its file, a restored backup), and the log would
+     * reuse their sequence numbers for other changes, which that index would then skip as applied.
+     * The database must be migrated already.
      *
      * @param opener opens (or creates) a search index in a directory
      */
@@ -46,7 +54,16 @@ public final class CatalogStorage implements AutoCloseable {
         IndexGenerations generations = new IndexGenerations(dataDir.resolve("index"));
         LiveSearchIndex index = new LiveSearchIndex(opener.apply(generations.current()), meters);
         CatalogIndexer indexer = new CatalogIndexer(store, index, generations, opener, settings, json, clock);
-        indexer.catchUp();
+        long head = store.headSequence();
+        if (index.appliedSequence() > head) {
+            log.warn("The search index holds changes up to {} but the catalog's change log ends at {}: the database"
+                    + " lost changes the index had applied (a crash or power loss before they were stored, or a"
+                    + " restored backup). Rebuilding the index from the database.", index.appliedSequence(), head);
+            indexer.rebuild(progress -> {
+            });
+        } else {
+            indexer.catchUp();
+        }
         // Left-overs of a rebuild that crashed before switching; the current generation is whole.
         generations.deleteOthers();
         CatalogIngest ingest = new CatalogIngest(store, indexer::offer, json, settings.batchSize(), clock, meters);
