@@ -8,7 +8,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -153,12 +155,12 @@ public final class CatalogIngest {
 
     private void loadFile(Path file, Stage stage, Listener listener, Counts counts, Instant started) {
         try (CountingInput input = new CountingInput(Files.newInputStream(file));
-                BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16)) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(input, strictUtf8()), 1 << 16)) {
             List<CatalogRecord> batch = new ArrayList<>(batchSize);
             long batchCharacters = 0;
             long lineNumber = 0;
             String line;
-            while ((line = reader.readLine()) != null) {
+            while ((line = nextLine(reader, file, lineNumber, counts)) != null) {
                 lineNumber++;
                 if (line.isBlank()) {
                     continue;
@@ -179,9 +181,30 @@ public final class CatalogIngest {
             listener.committed(counts.progress(file, lineNumber, counts.bytesBefore, started, clock));
         } catch (IOException e) {
             throw new IngestFailedException(file, 0, "cannot read: " + e.getMessage(), counts.records);
-        } catch (UncheckedIOException e) {
-            // BufferedReader reports malformed UTF-8 this way.
-            throw new IngestFailedException(file, 0, "cannot read: " + e.getCause().getMessage(), counts.records);
+        }
+    }
+
+    /**
+     * A decoder that refuses bytes that are not UTF-8. The default one replaces them with U+FFFD,
+     * which stored and indexed corrupted text and reported the load as a success.
+     */
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * The next line, or null at the end. The reader decodes ahead of the lines it returns, so bytes
+     * that are not UTF-8 are found somewhere after {@code linesRead}: every line returned before
+     * lies wholly before them.
+     */
+    private static String nextLine(BufferedReader reader, Path file, long linesRead, Counts counts) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new IngestFailedException(file, linesRead + 1, "not valid UTF-8 at this line or a later one"
+                    + " (the lines before it were read)", counts.records);
         }
     }
 

@@ -7,8 +7,10 @@ import static org.meridian.catalog.RecordBuilder.aDataset;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +125,28 @@ class CatalogIngestTest {
                 })
                 .hasMessageContaining("records.jsonl:7: type: unknown record type 'Datasets'");
         assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(5);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8StopTheLoadInsteadOfBeingStoredAsReplacementCharacters() throws IOException {
+        List<String> lines = datasets(9);
+        byte[] good = (String.join("\n", lines.subList(0, 7)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = json.write(aDataset("CMIP6.bad").withTitle("bad XX title").build()).getBytes(StandardCharsets.UTF_8);
+        int marker = new String(bad, StandardCharsets.UTF_8).indexOf("XX");
+        bad[marker] = (byte) 0xff;
+        bad[marker + 1] = (byte) 0xfe;
+        Path file = dataDir.resolve("records.jsonl");
+        Files.write(file, good);
+        Files.write(file, bad, StandardOpenOption.APPEND);
+        Files.writeString(file, "\n" + String.join("\n", lines.subList(7, 9)) + "\n", StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
+        }))
+                .isInstanceOfSatisfying(IngestFailedException.class, failure ->
+                        assertThat(failure.committedRecords()).isLessThanOrEqualTo(7))
+                .hasMessageContaining("not valid UTF-8");
+        assertThat(storage.store().count(Stage.PRODUCTION)).isLessThanOrEqualTo(7);
+        assertThat(storage.store().find(Stage.PRODUCTION, aDataset("CMIP6.bad").build().id())).isEmpty();
     }
 
     @Test
