@@ -65,6 +65,20 @@ public final class IndexRebuildRequests {
         return claimed == 1 ? find(next.get()) : Optional.empty();
     }
 
+    /**
+     * Marks every running request failed with {@code message}, for the owner of the index to call
+     * as it starts: a request still running then was left by a node that stopped during it.
+     *
+     * @return how many were marked
+     */
+    public int failRunning(String message) {
+        return jdbc.sql("UPDATE index_rebuilds SET state = 'FAILED', message = :message, finished_at = :now"
+                        + " WHERE state = 'RUNNING'")
+                .param("message", message)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
     public void progress(long id, long done, long total) {
         jdbc.sql("UPDATE index_rebuilds SET done = :done, total = :total WHERE id = :id")
                 .param("done", done).param("total", total).param("id", id).update();

@@ -35,6 +35,10 @@ public final class IndexRebuildWatcher implements AutoCloseable {
     }
 
     public synchronized void start() {
+        int abandoned = requests.failRunning("the node stopped before this rebuild finished; run meridian reindex again");
+        if (abandoned > 0) {
+            log.warn("{} index rebuild request(s) were running when the node last stopped; marked failed", abandoned);
+        }
         if (index.outdated() && !requests.anyWaiting()) {
             long id = requests.request();
             log.warn("The search index was written by an older version of Meridian and misses some fields;"
@@ -53,9 +57,23 @@ public final class IndexRebuildWatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // The table may be briefly unavailable; try again at the next poll.
+                // The table may be briefly unavailable; try again at the next poll, not at once.
                 log.warn("Checking for index rebuild requests failed: {}", e.getMessage());
+                if (!pause()) {
+                    return;
+                }
             }
+        }
+    }
+
+    /** Waits one poll interval; false when interrupted, which means stop. */
+    private boolean pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -77,6 +77,26 @@ class IndexRebuildWatcherTest {
         }
     }
 
+    @Test
+    void aRebuildLeftRunningByAStoppedNodeIsMarkedFailedAtStart() {
+        IndexRebuildRequests requests = new IndexRebuildRequests(dataSource, Clock.systemUTC());
+        long id = requests.request();
+        assertThat(requests.claimNext()).hasValueSatisfying(rebuild ->
+                assertThat(rebuild.state()).isEqualTo(IndexRebuildRequests.State.RUNNING));
+
+        try (CatalogStorage storage = open();
+                IndexRebuildWatcher watcher = new IndexRebuildWatcher(requests, storage.indexer(), storage.index(),
+                        Duration.ofMillis(20))) {
+            watcher.start();
+
+            assertThat(requests.find(id)).hasValueSatisfying(rebuild -> {
+                assertThat(rebuild.state()).isEqualTo(IndexRebuildRequests.State.FAILED);
+                assertThat(rebuild.finished()).isTrue();
+                assertThat(rebuild.message()).contains("the node stopped before this rebuild finished; run meridian reindex again");
+            });
+        }
+    }
+
     private CatalogStorage open() {
         return CatalogStorage.open(dataSource, dataDir, path -> {
             generations.add(path);
