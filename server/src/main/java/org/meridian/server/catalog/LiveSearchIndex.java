@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
@@ -17,9 +20,14 @@ import org.meridian.catalog.search.SearchResult;
 /**
  * The index every API searches: delegates to the current generation and lets a rebuild swap in
  * a new one without interrupting searches. Records each search's latency.
+ *
+ * <p>Searches hold the read side of a lock while they use a generation, and a swap takes the write
+ * side, so it returns only when no search still uses the generation it replaced: the caller can
+ * close that at once without failing a search that began just before the switch.
  */
 public final class LiveSearchIndex implements SearchIndex {
     private final Timer searchTimer;
+    private final ReadWriteLock generationInUse = new ReentrantReadWriteLock();
     private volatile SearchIndex current;
 
     public LiveSearchIndex(SearchIndex initial, MeterRegistry meters) {
@@ -30,11 +38,30 @@ public final class LiveSearchIndex implements SearchIndex {
                 .register(requireNonNull(meters, "meters is null"));
     }
 
-    /** Replaces the delegate and returns the previous one, which the caller closes. */
+    /**
+     * Replaces the delegate and returns the previous one, which the caller closes; waits for the
+     * searches still using it to finish first.
+     */
     SearchIndex swap(SearchIndex replacement) {
-        SearchIndex previous = current;
-        current = requireNonNull(replacement, "replacement is null");
-        return previous;
+        requireNonNull(replacement, "replacement is null");
+        generationInUse.writeLock().lock();
+        try {
+            SearchIndex previous = current;
+            current = replacement;
+            return previous;
+        } finally {
+            generationInUse.writeLock().unlock();
+        }
+    }
+
+    /** Runs a read against the current generation, which stays open until the read is done. */
+    private <T> T reading(Function<SearchIndex, T> read) {
+        generationInUse.readLock().lock();
+        try {
+            return read.apply(current);
+        } finally {
+            generationInUse.readLock().unlock();
+        }
     }
 
     @Override
@@ -79,12 +106,12 @@ public final class LiveSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(Query query) {
-        return searchTimer.record(() -> current.search(query));
+        return searchTimer.record(() -> reading(index -> index.search(query)));
     }
 
     @Override
     public Map<RecordType, Long> countByType(Stage stage) {
-        return current.countByType(stage);
+        return reading(index -> index.countByType(stage));
     }
 
     @Override
