@@ -54,20 +54,35 @@ public final class CatalogStorage implements AutoCloseable {
         IndexGenerations generations = new IndexGenerations(dataDir.resolve("index"));
         LiveSearchIndex index = new LiveSearchIndex(opener.apply(generations.current()), meters);
         CatalogIndexer indexer = new CatalogIndexer(store, index, generations, opener, settings, json, clock);
-        long head = store.headSequence();
-        if (index.appliedSequence() > head) {
-            log.warn("The search index holds changes up to {} but the catalog's change log ends at {}: the database"
-                    + " lost changes the index had applied (a crash or power loss before they were stored, or a"
-                    + " restored backup). Rebuilding the index from the database.", index.appliedSequence(), head);
-            indexer.rebuild(progress -> {
-            });
-        } else {
-            indexer.catchUp();
+        try {
+            long head = store.headSequence();
+            if (index.appliedSequence() > head) {
+                log.warn("The search index holds changes up to {} but the catalog's change log ends at {}: the"
+                        + " database lost changes the index had applied (a crash or power loss before they were"
+                        + " stored, or a restored backup). Rebuilding the index from the database.",
+                        index.appliedSequence(), head);
+                indexer.rebuild(progress -> {
+                });
+            } else {
+                indexer.catchUp();
+            }
+        } catch (RuntimeException e) {
+            // Release the index (its writer holds a lock file) for the next attempt to open it.
+            closeAfterFailure(index, e);
+            throw e;
         }
         // Left-overs of a rebuild that crashed before switching; the current generation is whole.
         generations.deleteOthers();
         CatalogIngest ingest = new CatalogIngest(store, indexer::offer, json, settings.batchSize(), clock, meters);
         return new CatalogStorage(store, index, indexer, ingest);
+    }
+
+    private static void closeAfterFailure(LiveSearchIndex index, RuntimeException failure) {
+        try {
+            index.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     public CatalogStore store() {

@@ -1,6 +1,7 @@
 package org.meridian.server.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -58,6 +59,20 @@ class CatalogStorageRecoveryTest {
                 assertThat(ids(storage)).hasSize(11)
                         .contains(aDataset("CMIP6.after0").build().id().value(), aDataset("CMIP6.after2").build().id().value());
             }
+        }
+    }
+
+    @Test
+    void anOpenThatFailsReleasesTheIndexForTheNextAttempt() throws IOException {
+        HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 2);
+        Databases.migrate(dataSource);
+        dataSource.close();
+
+        assertThatThrownBy(() -> open(dataSource)).isInstanceOf(RuntimeException.class);
+
+        // A writer left open would hold the index's write lock, and this would fail.
+        try (LuceneSearchIndex again = LuceneSearchIndex.open(new IndexGenerations(dataDir.resolve("index")).current())) {
+            assertThat(again.appliedSequence()).isZero();
         }
     }
 
