@@ -111,6 +111,14 @@ class SearchPageBrowserTest {
             page.getByLabel("Latest versions only").check();
             assertThat(status(page)).hasText("Showing 1–3 of 3 datasets.");
             assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&latest=true&source_id=CESM2&more=source_id$"));
+
+            // No copy of a page is kept in the browser's storage, where it would outlive a sign-out;
+            // going back asks the node again.
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => sessionStorage.getItem('htmx-history-cache')"))
+                    .isNull();
+            page.goBack();
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&source_id=CESM2&more=source_id$"));
+            assertThat(status(page)).hasText("Showing 1–5 of 5 datasets.");
         }
     }
 
