@@ -300,7 +300,12 @@ public final class SearchParameters {
                 return (int) number;
             }
         } catch (NumberFormatException e) {
-            // fall through to the message below, which says what is allowed
+            // fall through to the messages below, which say what is allowed
+        }
+        if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // Digits only: not negative, just too large, so "must be >= 0" would mislead.
+            throw new InvalidQueryException(name, "Parameter " + name + " must be at most " + Integer.MAX_VALUE
+                    + ", got '" + value + "'");
         }
         throw new InvalidQueryException(name, "Parameter " + name + " must be a whole number >= 0, got '" + value + "'");
     }

@@ -226,6 +226,9 @@ class SearchParametersTest {
         assertThat(rejection("offset", "+5").parameter()).isEqualTo("offset");
         assertThat(rejection("offset", "-1").parameter()).isEqualTo("offset");
         assertThat(parse("limit", "0").query().limit()).isZero();
+        assertThat(rejection("offset", "9223372036854775807"))
+                .hasMessage("Parameter offset must be at most 2147483647, got '9223372036854775807'");
+        assertThat(rejection("offset", "99999999999999999999").parameter()).isEqualTo("offset");
     }
 
     @Test
