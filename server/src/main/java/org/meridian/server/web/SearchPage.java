@@ -14,6 +14,7 @@ import org.meridian.catalog.RecordType;
 import org.meridian.catalog.search.FacetCount;
 import org.meridian.catalog.search.FieldConstraint;
 import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.PlainBooleans;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchResult;
 
@@ -156,9 +157,9 @@ record SearchPage(
         return state.first("latest").map(SearchPage::isTrue).orElse(false);
     }
 
-    /** Solr's boolean rule, as the shared parser applies it: true iff it starts with t, T or 1. */
+    /** The shared parser's boolean rule, so the checkbox shows what the search applies. */
     private static boolean isTrue(String value) {
-        return value.startsWith("t") || value.startsWith("T") || value.startsWith("1");
+        return PlainBooleans.read(value).orElse(false);
     }
 
     private static List<HiddenField> hiddenFields(SearchState state) {
