@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,6 +24,7 @@ import org.meridian.catalog.RecordFormatException;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
+import org.meridian.server.system.StrictUtf8;
 
 /**
  * Loads records from JSON-lines files (one ESGF-style document per line) into a stage.
@@ -155,7 +153,8 @@ public final class CatalogIngest {
 
     private void loadFile(Path file, Stage stage, Listener listener, Counts counts, Instant started) {
         try (CountingInput input = new CountingInput(Files.newInputStream(file));
-                BufferedReader reader = new BufferedReader(new InputStreamReader(input, strictUtf8()), 1 << 16)) {
+                // Strict: the default decoder stored bytes that are not UTF-8 as U+FFFD and reported success.
+                BufferedReader reader = new BufferedReader(new InputStreamReader(input, StrictUtf8.decoder()), 1 << 16)) {
             List<CatalogRecord> batch = new ArrayList<>(batchSize);
             long batchCharacters = 0;
             long lineNumber = 0;
@@ -182,16 +181,6 @@ public final class CatalogIngest {
         } catch (IOException e) {
             throw new IngestFailedException(file, 0, "cannot read: " + e.getMessage(), counts.records);
         }
-    }
-
-    /**
-     * A decoder that refuses bytes that are not UTF-8. The default one replaces them with U+FFFD,
-     * which stored and indexed corrupted text and reported the load as a success.
-     */
-    private static CharsetDecoder strictUtf8() {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /**

@@ -4,13 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -79,29 +77,13 @@ public final class ParameterDecoding extends OncePerRequestFilter {
 
     /** {@code text} percent-decoded ({@code +} is a space) as strict UTF-8, or empty when it is not that. */
     private static Optional<String> decoded(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= text.length() || !HexFormat.isHexDigit(text.charAt(i + 1))
-                        || !HexFormat.isHexDigit(text.charAt(i + 2))) {
-                    return Optional.empty();
-                }
-                bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
-                i += 2;
-            } else if (c == '+') {
-                bytes.write(' ');
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString());
-        } catch (CharacterCodingException e) {
+            // Decoding as ISO-8859-1 turns each %XX into the one character of that byte, so the
+            // bytes come back whole, to be read as UTF-8 by a decoder that refuses what is not.
+            byte[] bytes = URLDecoder.decode(text, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
+            return Optional.of(StrictUtf8.decoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            // A '%' without two hex digits, or bytes that are not UTF-8.
             return Optional.empty();
         }
     }
