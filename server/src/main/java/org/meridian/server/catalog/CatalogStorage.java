@@ -56,11 +56,12 @@ public final class CatalogStorage implements AutoCloseable {
         CatalogIndexer indexer = new CatalogIndexer(store, index, generations, opener, settings, json, clock);
         try {
             long head = store.headSequence();
-            if (index.appliedSequence() > head) {
+            long applied = index.appliedSequence();
+            if (applied > head) {
                 log.warn("The search index holds changes up to {} but the catalog's change log ends at {}: the"
                         + " database lost changes the index had applied (a crash or power loss before they were"
                         + " stored, or a restored backup). Rebuilding the index from the database.",
-                        index.appliedSequence(), head);
+                        applied, head);
                 indexer.rebuild(progress -> {
                 });
             } else {

@@ -52,16 +52,12 @@ public final class IndexRebuildWatcher implements AutoCloseable {
         while (running) {
             try {
                 requests.claimNext().ifPresent(rebuild -> run(rebuild.id()));
-                Thread.sleep(pollInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException e) {
                 // The table may be briefly unavailable; try again at the next poll, not at once.
                 log.warn("Checking for index rebuild requests failed: {}", e.getMessage());
-                if (!pause()) {
-                    return;
-                }
+            }
+            if (!pause()) {
+                return;
             }
         }
     }
