@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,9 +68,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
     @ExceptionHandler
-    ResponseEntity<Object> invalidQuery(InvalidQueryException exception, HttpServletRequest request) {
+    ResponseEntity<Object> invalidQuery(InvalidQueryException exception, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         log.debug("Rejected query parameter {}: {}", exception.parameter(), exception.getMessage());
-        return problem(request, HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", exception.getMessage(),
+        return problem(request, response, HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", exception.getMessage(),
                 Map.of("parameter", exception.parameter()));
     }
 
@@ -84,8 +86,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** The firewall checks parameter names when they are first read, which may be in a handler. */
     @ExceptionHandler
-    ResponseEntity<Object> rejected(RequestRejectedException exception, HttpServletRequest request) {
-        return problem(request, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(exception), Map.of());
+    ResponseEntity<Object> rejected(RequestRejectedException exception, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        return problem(request, response, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(exception), Map.of());
     }
 
     private static String rejectedDetail(RequestRejectedException rejection) {
@@ -93,9 +96,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> problem(ProblemException exception, HttpServletRequest request) {
+    ResponseEntity<Object> problem(ProblemException exception, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         log.debug("Answered {}: {}", exception.code(), exception.getMessage());
-        return problem(request, exception.status(), exception.code(), exception.title(), exception.getMessage(),
+        return problem(request, response, exception.status(), exception.code(), exception.title(), exception.getMessage(),
                 exception.members());
     }
 
@@ -110,7 +114,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             throw exception;
         }
         log.error("Failed to answer {} {}", request.getMethod(), request.getRequestURI(), exception);
-        return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return problem(request, null, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The node failed to answer this request; the cause is recorded in its log.", Map.of());
     }
 
@@ -148,13 +152,33 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, body, headers, status, request);
     }
 
-    /** Every problem leaves as {@code application/problem+json}, whatever the request accepted. */
+    /**
+     * Spring MVC's own refusals have no path to blame but the request's; this one says so in words
+     * a reader of the page or the problem understands ("No static resource" names an implementation).
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "There is nothing at this address.");
+        body.setTitle("Not found");
+        return handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    /**
+     * Every problem leaves as {@code application/problem+json}, whatever the request accepted, except
+     * to a browser opening a page: it gets the {@linkplain ProblemPages problem page}.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getInstance() == null
-                && request instanceof ServletWebRequest servlet) {
-            problem.setInstance(instance(servlet.getRequest().getRequestURI()));
+        if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servlet) {
+            if (problem.getInstance() == null) {
+                problem.setInstance(instance(servlet.getRequest().getRequestURI()));
+            }
+            if (servlet.getResponse() != null && ProblemPages.showPage(servlet.getRequest(), servlet.getResponse(),
+                    status, problem.getTitle(), problem.getDetail())) {
+                return null;
+            }
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).headers(headers);
         if (body instanceof ProblemDetail) {
@@ -230,8 +254,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return MACHINE_PATHS.stream().anyMatch(path::startsWith);
     }
 
-    private static ResponseEntity<Object> problem(HttpServletRequest request, HttpStatus status, String code, String title,
-            String detail, Map<String, Object> members) {
+    /**
+     * A problem body, or, when {@code response} is given and a browser opened a page, the problem
+     * page instead (then {@code null}: the response is already on its way to the error page).
+     */
+    private static ResponseEntity<Object> problem(HttpServletRequest request, HttpServletResponse response,
+            HttpStatus status, String code, String title, String detail, Map<String, Object> members) throws IOException {
+        if (response != null && ProblemPages.showPage(request, response, status, title, detail)) {
+            return null;
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setInstance(instance(request.getRequestURI()));
         body.setType(URI.create(TYPE_PREFIX + code));

@@ -86,7 +86,7 @@ class DatasetPageController {
     ModelAndView invalid(InvalidQueryException exception, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return new ModelAndView("problem", Map.of("node", nodeName, "title", "Invalid request",
-                "message", "Parameter " + exception.parameter() + ": " + exception.getMessage()));
+                "message", exception.getMessage()));
     }
 
     private CatalogRecord find(String id, AccessScope access) {

@@ -167,8 +167,16 @@ class DatasetPageControllerTests {
         Document page = page(get(DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)) + "?offset=minus"),
                 HttpStatus.BAD_REQUEST);
 
-        assertThat(page.select(".problem").text()).contains("offset", "minus");
+        assertThat(page.select(".problem").text()).startsWith("Parameter offset must").contains("minus")
+                .doesNotContain("Parameter offset: ");
         assertThat(page.text()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aPageOfNoFilesSaysHowManyThereAre() {
+        Document page = page(get(DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)) + "?limit=0"), HttpStatus.OK);
+
+        assertThat(page.select("#files-heading + p").text()).matches("No files on this page; [1-9][0-9]* in all\\.");
     }
 
     private Document page(String id, HttpStatus status) {
