@@ -200,6 +200,7 @@ public class SecurityConfiguration {
                         // and sign-out are served by security filters, which MVC does not know.
                         .ignoringRequestMatchers(request -> PUBLIC_API_PATHS.matches(request) && !unmapped.served(request))
                         .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/esg-search/wget")))
+                .requestCache(cache -> cache.requestCache(responses.pagesAskedFor()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(responses::authenticationRequired)
                         .accessDeniedHandler(responses::accessDenied))

@@ -8,12 +8,16 @@ import java.io.IOException;
 import org.meridian.server.system.ProblemResponses;
 import org.meridian.server.system.RequestIds;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * What the security chain answers: problem+json to programs (API, ESGF, actuator paths), pages
@@ -22,10 +26,22 @@ import org.springframework.security.web.csrf.CsrfException;
 final class SecurityResponses {
     private final IdentityService identity;
     private final CallerResolver callers;
+    private final HttpSessionRequestCache pagesAskedFor = new HttpSessionRequestCache();
 
     SecurityResponses(IdentityService identity, CallerResolver callers) {
         this.identity = requireNonNull(identity, "identity is null");
         this.callers = requireNonNull(callers, "callers is null");
+        // Only a page a person opened is worth going back to after sign-in, not an API call or a fragment.
+        pagesAskedFor.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+                && !ProblemResponses.isMachinePath(request.getRequestURI())
+                && !"true".equals(request.getHeader("HX-Request")));
+        // The page is taken out of the session at sign-in, so its address needs no "?continue" marker.
+        pagesAskedFor.setMatchingRequestParameterName(null);
+    }
+
+    /** Where the page that asked for a sign-in is kept until the sign-in succeeds. */
+    RequestCache pagesAskedFor() {
+        return pagesAskedFor;
     }
 
     private static boolean wantsProblem(HttpServletRequest request) {
@@ -44,6 +60,8 @@ final class SecurityResponses {
                     "Sign in or send an API token (Authorization: Bearer ...) to use " + request.getRequestURI());
             return;
         }
+        // The security chain keeps the page too when it starts the sign-in; a refusal made here must as well.
+        pagesAskedFor.saveRequest(request, response);
         response.sendRedirect(request.getContextPath() + "/login");
     }
 
@@ -85,7 +103,10 @@ final class SecurityResponses {
             response.setStatus(HttpStatus.NO_CONTENT.value());
             return;
         }
-        response.sendRedirect(request.getContextPath() + "/search");
+        // Back to the page that asked for the sign-in; the saved address is the node's own, never the caller's words.
+        SavedRequest askedFor = pagesAskedFor.getRequest(request, response);
+        pagesAskedFor.removeRequest(request, response);
+        response.sendRedirect(askedFor != null ? askedFor.getRedirectUrl() : request.getContextPath() + "/search");
     }
 
     void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)

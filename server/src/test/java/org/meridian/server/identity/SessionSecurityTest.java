@@ -124,6 +124,32 @@ class SessionSecurityTest extends BootedNode {
     }
 
     @Test
+    void signInReturnsToThePageThatAskedForIt() throws Exception {
+        Browser browser = new Browser();
+
+        HttpResponse<String> asked = browser.get("/account?tab=tokens");
+        HttpResponse<String> signIn = browser.signIn("alice", PASSWORD);
+        HttpResponse<String> again = new Browser().signIn("alice", PASSWORD);
+
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/account?tab=tokens"));
+        assertThat(again.headers().firstValue("Location")).as("nothing asked for: the search page")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/search"));
+    }
+
+    @Test
+    void anApiCallIsNotAPageToReturnTo() throws Exception {
+        Browser browser = new Browser();
+
+        browser.get("/api/v1/me");
+        HttpResponse<String> signIn = browser.signIn("alice", PASSWORD);
+
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/search"));
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefusedAndAudited() throws Exception {
         Browser browser = new Browser();
         browser.get("/login");
