@@ -46,7 +46,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public class SecurityConfiguration {
     /** Pages and files anyone may read; what they show is filtered by the caller's access. */
     private static final String[] PUBLIC_PAGES = {"/", "/search", "/search/facets/*", "/datasets/*", "/login",
-        "/setup", "/css/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error"};
+        "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error"};
     /** Read APIs anyone may call; results are filtered by the caller's access inside the index. */
     private static final String[] PUBLIC_APIS = {"/api/v1/search", "/api/v1/records/*", "/api/v1/datasets/*/files",
         "/api/v1/openapi.json", "/esg-search/search", "/esg-search/wget", "/esgf-1-5-bridge",

@@ -19,8 +19,8 @@ import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchResult;
 
 /**
- * What the search page shows. The form's own fields (text, type, "latest only") are read from
- * the URL, so they keep what the user typed even when the search is rejected.
+ * What the search page shows. The form's own fields (text, type, versions) are read from the URL,
+ * so they keep what the user typed even when the search is rejected.
  *
  * @param hiddenFields the rest of the search state, submitted with the form so a new text
  *     search keeps the filters
@@ -31,7 +31,7 @@ record SearchPage(
         String query,
         String type,
         List<TypeOption> types,
-        boolean latestOnly,
+        List<VersionOption> versions,
         List<HiddenField> hiddenFields,
         List<Chip> chips,
         String clearHref,
@@ -51,6 +51,14 @@ record SearchPage(
     private static final Set<String> NOT_KEY_FACETS = Set.of("project", "mip_era", "data_node");
 
     record TypeOption(String label, boolean selected) {
+    }
+
+    /**
+     * One choice of the versions control: every version (no {@code latest} parameter), the latest
+     * only, or the earlier ones only. A choice of three, not a checkbox, so {@code latest=false} can
+     * be shown and kept too.
+     */
+    record VersionOption(String value, String label, boolean selected) {
     }
 
     record HiddenField(String name, String value) {
@@ -77,6 +85,7 @@ record SearchPage(
         requireNonNull(query, "query is null");
         requireNonNull(type, "type is null");
         types = List.copyOf(types);
+        versions = List.copyOf(versions);
         hiddenFields = List.copyOf(hiddenFields);
         chips = List.copyOf(chips);
         requireNonNull(clearHref, "clearHref is null");
@@ -101,7 +110,7 @@ record SearchPage(
         Paging paging = Paging.of(query.offset(), query.limit(), results.size(), result.total(),
                 offset -> state.withOffset(offset).href());
         return new SearchPage(state.first("query").orElse(""), typeLabel(state), typeOptions(state),
-                latestOnly(state), hiddenFields(state), chips(state, query), SearchState.empty().href(), facets,
+                versionOptions(state), hiddenFields(state), chips(state, query), SearchState.empty().href(), facets,
                 results, paging, Optional.empty());
     }
 
@@ -109,9 +118,14 @@ record SearchPage(
     static SearchPage rejected(SearchState state, InvalidQueryException problem) {
         String parameter = problem.parameter();
         return new SearchPage(state.first("query").orElse(""), typeLabel(state), typeOptions(state),
-                latestOnly(state), hiddenFields(state), List.of(), SearchState.empty().href(), List.of(), List.of(),
+                versionOptions(state), hiddenFields(state), List.of(), SearchState.empty().href(), List.of(), List.of(),
                 Paging.of(0, 0, 0, 0, offset -> ""),
                 Optional.of(new Problem(parameter, problem.getMessage(), state.without(parameter).href())));
+    }
+
+    /** The page's title before the site's name: the text searched for, if any. */
+    public String title() {
+        return query.isEmpty() ? "Search" : query + " – Search";
     }
 
     /** "datasets" or "files", for sentences about the results. */
@@ -153,13 +167,18 @@ record SearchPage(
         return options;
     }
 
-    private static boolean latestOnly(SearchState state) {
-        return state.first("latest").map(SearchPage::isTrue).orElse(false);
+    /** The shared parser's boolean rule, so the control shows what the search applies. */
+    private static List<VersionOption> versionOptions(SearchState state) {
+        Optional<Boolean> latest = state.first("latest").flatMap(PlainBooleans::read);
+        return List.of(
+                new VersionOption("", "All versions", latest.isEmpty()),
+                new VersionOption("true", "Latest versions only", latest.equals(Optional.of(true))),
+                new VersionOption("false", "Earlier versions only", latest.equals(Optional.of(false))));
     }
 
-    /** The shared parser's boolean rule, so the checkbox shows what the search applies. */
-    private static boolean isTrue(String value) {
-        return PlainBooleans.read(value).orElse(false);
+    /** Whether the versions control shows this parameter, so no chip needs to. */
+    private static boolean shownByVersionControl(String name, List<String> values) {
+        return name.equals("latest") && values.size() == 1 && PlainBooleans.read(values.getFirst()).isPresent();
     }
 
     private static List<HiddenField> hiddenFields(SearchState state) {
@@ -189,8 +208,7 @@ record SearchPage(
         }
         state.parameters().forEach((name, values) -> {
             String field = name.endsWith("!") ? name.substring(0, name.length() - 1) : name;
-            boolean checkbox = name.equals("latest") && values.stream().allMatch(SearchPage::isTrue);
-            if (!NOT_FILTERS.contains(name) && !constraints.containsKey(field) && !checkbox) {
+            if (!NOT_FILTERS.contains(name) && !constraints.containsKey(field) && !shownByVersionControl(name, values)) {
                 chips.add(new Chip(name, name, "=", String.join(", ", values), state.without(name).href()));
             }
         });

@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchPageController {
     private static final Logger LOG = LoggerFactory.getLogger(SearchPageController.class);
     static final int DEFAULT_LIMIT = 20;
+    /** The search form's element id, which htmx sends as {@code HX-Trigger} when the form made the request. */
+    private static final String SEARCH_FORM_ID = "search-form";
     /** An HTML page of 10,000 results (the API's maximum) would cost the node more than it helps a reader. */
     static final int MAX_LIMIT = 100;
     /**
@@ -78,6 +80,8 @@ class SearchPageController {
         if (wantsFragment(request)) {
             // The form submits blank fields too; the address bar gets the canonical URL instead.
             response.setHeader("HX-Push-Url", request.getContextPath() + state.href());
+            // The form's fields already say what it sent; after any other link they must follow the URL.
+            model.addAttribute("refreshForm", !SEARCH_FORM_ID.equals(request.getHeader("HX-Trigger")));
             return "search-region :: update";
         }
         return "search";

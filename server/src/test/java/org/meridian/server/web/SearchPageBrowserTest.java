@@ -107,8 +107,8 @@ class SearchPageBrowserTest {
             assertThat(page.locator(".chip")).hasText(Pattern.compile("Source\\s*=\\s*CESM2"));
             assertThat(page.locator("#facet-source_id .facet__option")).hasCount(12);
 
-            // The type and "latest only" controls search as soon as they change.
-            page.getByLabel("Latest versions only").check();
+            // The type and versions controls search as soon as they change.
+            page.getByLabel("Versions").selectOption("true");
             assertThat(status(page)).hasText("Showing 1–3 of 3 datasets.");
             assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&latest=true&source_id=CESM2&more=source_id$"));
 
@@ -123,6 +123,55 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void theFormTitleAndFocusFollowEverySwap(@TempDir Path profile) {
+        try (BrowserContext browser = launch(profile, true)) {
+            Page page = browser.newPage();
+            page.navigate("/search?latest=false&source_id=CESM2");
+            assertThat(page.getByLabel("Versions")).hasValue("false");
+
+            // latest=false is a choice the form shows, so a new text search keeps it.
+            page.getByLabel("Search text").fill("tas");
+            page.getByLabel("Search text").press("Enter");
+            assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&type=Dataset&latest=false&source_id=CESM2$"));
+            assertThat(page).hasTitle("tas – Search · Meridian");
+            assertThat(page.getByLabel("Search text")).isFocused();
+
+            assertThat(page.locator(".chip")).hasCount(1);
+            page.locator(".chips__clear").click();
+            assertThat(page).hasURL(Pattern.compile("/search$"));
+            // The form follows the URL, not what was typed before, and focus lands on the results.
+            assertThat(page.getByLabel("Search text")).hasValue("");
+            assertThat(page.getByLabel("Versions")).hasValue("");
+            assertThat(page).hasTitle("Search · Meridian");
+            assertThat(page.locator("#results-heading")).isFocused();
+            assertThat(status(page)).hasText("Showing 1–20 of 39 datasets.");
+        }
+    }
+
+    @Test
+    void aFailedRequestSaysSoAndTheNextOneClearsIt(@TempDir Path profile) {
+        try (BrowserContext browser = launch(profile, true)) {
+            Page page = browser.newPage();
+            page.navigate("/search");
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("document.documentElement.classList.contains('js')"))
+                    .isEqualTo(true);
+            assertThat(page.locator("#request-failed")).isHidden();
+
+            page.route("**/search?**", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                    .setStatus(503).setBody("down")));
+            facetOption(page, "source_id", "CESM2").click();
+            assertThat(page.locator("#request-failed")).isVisible();
+            assertThat(page.locator("#request-failed")).containsText("status 503");
+            assertThat(status(page)).hasText("Showing 1–20 of 39 datasets.");
+
+            page.unrouteAll();
+            facetOption(page, "source_id", "CESM2").click();
+            assertThat(status(page)).hasText("Showing 1–6 of 6 datasets.");
+            assertThat(page.locator("#request-failed")).isHidden();
+        }
+    }
+
+    @Test
     void filtersAndPagesWithJavaScriptOff(@TempDir Path profile) {
         try (BrowserContext browser = launch(profile, false)) {
             Page page = browser.newPage();
@@ -132,14 +181,14 @@ class SearchPageBrowserTest {
             assertThat(page).hasURL(Pattern.compile("/search\\?query=tas&source_id=CESM2$"));
             assertThat(status(page)).hasText("Showing 1–5 of 5 datasets.");
 
-            page.getByLabel("Latest versions only").check();
+            page.getByLabel("Versions").selectOption("true");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
             assertThat(page).hasURL(Pattern.compile("latest=true"));
             assertThat(status(page)).hasText("Showing 1–3 of 3 datasets.");
             assertThat(page.locator(".chip")).hasText(Pattern.compile("CESM2"));
 
             page.navigate("/search?limit=99999");
-            assertThat(page.locator(".problem")).containsText("limit");
+            assertThat(page.locator("#search-region .problem")).containsText("limit");
         }
     }
 

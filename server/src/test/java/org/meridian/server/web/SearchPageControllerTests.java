@@ -152,15 +152,40 @@ class SearchPageControllerTests {
     @Test
     void htmxRequestGetsTheRegionAndTheStatusOutOfBandWithCanonicalPushUrl() {
         MvcTestResult result = mvc.get().uri("/search?query=tas&type=Dataset&latest=true&source_id=CESM2")
-                .header("HX-Request", "true").exchange();
+                .header("HX-Request", "true").header("HX-Trigger", "search-form").exchange();
 
         Document fragment = page(result, HttpStatus.OK);
-        assertThat(fragment.select("html > head > title, header.site-header, #search-form, #search-region")).isEmpty();
+        assertThat(fragment.select("header.site-header, #search-form, #search-region")).isEmpty();
+        assertThat(fragment.title()).isEqualTo("tas – Search · Meridian");
         assertThat(fragment.select("aside.facets, section.results")).hasSize(2);
-        assertThat(fragment.select("#search-status[hx-swap-oob=true]").text()).isEqualTo("Showing 1–3 of 3 datasets.");
+        // innerHTML: the live region itself stays in the page, so screen readers announce its new text.
+        assertThat(fragment.select("#search-status[hx-swap-oob=innerHTML]").text()).isEqualTo("Showing 1–3 of 3 datasets.");
         assertThat(result.getResponse().getHeader("HX-Push-Url"))
                 .isEqualTo("/search?query=tas&type=Dataset&latest=true&source_id=CESM2");
         assertThat(result.getResponse().getHeaders("Vary")).contains("HX-Request");
+    }
+
+    @Test
+    void aLinkOutsideTheFormAlsoRefreshesTheFormSoItsFieldsFollowTheUrl() {
+        MvcTestResult result = mvc.get().uri("/search?query=pr&type=File&latest=false")
+                .header("HX-Request", "true").exchange();
+
+        Document fragment = page(result, HttpStatus.OK);
+        assertThat(fragment.select("#search-form[hx-swap-oob=true]")).hasSize(1);
+        assertThat(fragment.select("#search-query").val()).isEqualTo("pr");
+        assertThat(fragment.select("#search-type option[selected]").val()).isEqualTo("File");
+        assertThat(fragment.select("#search-latest option[selected]").val()).isEqualTo("false");
+    }
+
+    @Test
+    void theVersionsControlKeepsLatestFalseAndNoChipRepeatsIt() {
+        Document earlier = page(get("/search?latest=f"), HttpStatus.OK);
+        Document all = page(get("/search"), HttpStatus.OK);
+
+        assertThat(earlier.select("#search-latest option[selected]").text()).isEqualTo("Earlier versions only");
+        assertThat(earlier.select(".chip")).isEmpty();
+        assertThat(earlier.select("input[type=hidden][name=latest]")).isEmpty();
+        assertThat(all.select("#search-latest option[selected]").val()).isEmpty();
     }
 
     @Test
@@ -187,7 +212,7 @@ class SearchPageControllerTests {
         Document page = page(get("/search?query=tas&latest=true&source_id=CESM2&offset=0&more=source_id"), HttpStatus.OK);
 
         assertThat(page.select("#search-query").val()).isEqualTo("tas");
-        assertThat(page.select("#search-latest").hasAttr("checked")).isTrue();
+        assertThat(page.select("#search-latest option[selected]").val()).isEqualTo("true");
         assertThat(page.select("input[type=hidden][form=search-form]"))
                 .extracting(input -> input.attr("name") + "=" + input.val())
                 .containsExactly("source_id=CESM2", "more=source_id");
@@ -247,7 +272,7 @@ class SearchPageControllerTests {
         assertThat(page.select(".problem").text()).contains("limit", "maximum allowed value is limit=10000");
         assertThat(page.select(".problem a").first().attr("href")).isEqualTo("/search?source_id=CESM2");
         assertThat(page.select("#search-status").text()).isEqualTo("The search could not run.");
-        assertThat(page.select("#search-status").hasClass("visually-hidden")).isTrue();
+        assertThat(page.select("#search-status > span").hasClass("visually-hidden")).isTrue();
     }
 
     @Test
@@ -266,7 +291,8 @@ class SearchPageControllerTests {
 
     @Test
     void htmxRequestWithBadInputGetsTheMessageInTheRegion() {
-        MvcTestResult result = mvc.get().uri("/search?offset=-1").header("HX-Request", "true").exchange();
+        MvcTestResult result = mvc.get().uri("/search?offset=-1").header("HX-Request", "true")
+                .header("HX-Trigger", "search-form").exchange();
 
         Document fragment = page(result, HttpStatus.BAD_REQUEST);
         assertThat(fragment.select("#search-form")).isEmpty();
