@@ -307,42 +307,20 @@ public final class CatalogIndexer implements AutoCloseable {
      * the next page on a second thread while this one indexes the current page.
      */
     private void replay(SearchIndex target, long until) {
-        BlockingQueue<List<CatalogChange>> pages = new ArrayBlockingQueue<>(4);
-        AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
-        long start = target.appliedSequence();
-        Thread reader = Thread.ofVirtual().name("meridian-rebuild-reader").start(() -> {
-            long after = start;
-            try {
-                List<CatalogChange> page;
-                do {
-                    page = after < until ? store.changesAfter(after, settings.batchSize()) : List.of();
-                    pages.put(page);
-                    if (!page.isEmpty()) {
-                        after = page.get(page.size() - 1).sequence();
-                    }
-                } while (!page.isEmpty());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                readFailure.set(e);
-                pages.offer(List.of());
-            }
-        });
+        AtomicLong after = new AtomicLong(target.appliedSequence());
         try {
-            List<CatalogChange> page;
-            while (!(page = pages.take()).isEmpty()) {
-                target.apply(page);
-            }
-            reader.join();
-        } catch (InterruptedException e) {
-            reader.interrupt();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rebuild interrupted", e);
-        }
-        if (readFailure.get() != null) {
+            PrefetchedPages.forEach("meridian-rebuild-reader", () -> {
+                List<CatalogChange> page = after.get() < until
+                        ? store.changesAfter(after.get(), settings.batchSize()) : List.of();
+                if (!page.isEmpty()) {
+                    after.set(page.getLast().sequence());
+                }
+                return page;
+            }, target::apply);
+        } catch (PrefetchedPages.ReadFailedException e) {
             // Never switch to an incomplete index: the current one stays in use.
             throw new IllegalStateException("reading the change log for the rebuild failed at change "
-                    + target.appliedSequence(), readFailure.get());
+                    + target.appliedSequence(), e.getCause());
         }
     }
 

@@ -1,0 +1,76 @@
+package org.meridian.server.catalog;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Reads pages on a second thread while the caller handles the current one, so reading the
+ * database and indexing overlap. The reader stops at the first empty page.
+ *
+ * <p>Either side may fail, and neither is left waiting for the other: a read failure ends the
+ * pages and is thrown to the caller as a {@link ReadFailedException}; a handler failure stops the
+ * reader before it is thrown.
+ */
+final class PrefetchedPages {
+    /** Pages read ahead; a few keep the handler busy without holding much in the heap. */
+    private static final int READ_AHEAD = 4;
+
+    /** The reader's failure, thrown on the caller's thread with the reader's exception as cause. */
+    static final class ReadFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadFailedException(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private PrefetchedPages() {
+    }
+
+    /** Hands every page {@code read} returns, up to the first empty one, to {@code handler}, in order. */
+    static <T> void forEach(String threadName, Supplier<List<T>> read, Consumer<List<T>> handler) {
+        BlockingQueue<List<T>> pages = new ArrayBlockingQueue<>(READ_AHEAD);
+        AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
+        Thread reader = Thread.ofPlatform().name(threadName).daemon().start(() -> {
+            try {
+                List<T> page;
+                do {
+                    page = read.get();
+                    pages.put(page);
+                } while (!page.isEmpty());
+            } catch (InterruptedException e) {
+                // The handler failed and no one takes pages any more.
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                readFailure.set(e);
+                try {
+                    // Blocking, not offer: with the queue full an offered end would be lost and the
+                    // handler would wait for it forever.
+                    pages.put(List.of());
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            List<T> page;
+            while (!(page = pages.take()).isEmpty()) {
+                handler.accept(page);
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(threadName + " interrupted", e);
+        } finally {
+            // After a handler failure the reader may be waiting to hand over a page nobody takes.
+            reader.interrupt();
+        }
+        if (readFailure.get() != null) {
+            throw new ReadFailedException(readFailure.get());
+        }
+    }
+}
