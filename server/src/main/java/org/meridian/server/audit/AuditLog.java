@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.meridian.server.system.DurableTransactions;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +43,7 @@ public final class AuditLog {
         requireNonNull(dataSource, "dataSource is null");
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(new DurableTransactions(dataSource));
         this.clock = requireNonNull(clock, "clock is null");
     }
 

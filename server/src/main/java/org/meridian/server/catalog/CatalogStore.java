@@ -26,10 +26,10 @@ import org.meridian.catalog.RecordId;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
+import org.meridian.server.system.DurableTransactions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -58,7 +58,7 @@ public final class CatalogStore {
         requireNonNull(dataSource, "dataSource is null");
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.transactions = new DataSourceTransactionManager(dataSource);
+        this.transactions = new DurableTransactions(dataSource);
         this.json = requireNonNull(json, "json is null");
         this.clock = requireNonNull(clock, "clock is null");
     }

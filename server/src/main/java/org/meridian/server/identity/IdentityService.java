@@ -22,7 +22,7 @@ import org.meridian.server.audit.AuditEntry;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.ops.MeridianProperties;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.meridian.server.system.DurableTransactions;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +57,7 @@ public final class IdentityService {
             MeridianProperties.Identity policy, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.audit = requireNonNull(audit, "audit is null");
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(new DurableTransactions(dataSource));
         this.policy = requireNonNull(policy, "policy is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.decoyHash = passwords.encode(secrets.generate("decoy-"));

@@ -11,8 +11,8 @@ import org.meridian.server.audit.Actor;
 import org.meridian.server.audit.AuditEntry;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
+import org.meridian.server.system.DurableTransactions;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,7 +36,7 @@ public final class ConfigurationChanges {
 
     public ConfigurationChanges(DataSource dataSource, AuditLog audit) {
         this.jdbc = new JdbcTemplate(requireNonNull(dataSource, "dataSource is null"));
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(new DurableTransactions(dataSource));
         this.audit = requireNonNull(audit, "audit is null");
     }
 

@@ -31,7 +31,7 @@ import org.meridian.server.identity.IdentityService;
 import org.meridian.server.identity.NodeRole;
 import org.meridian.server.publishing.WriteSummary.RecordOutcome;
 import org.meridian.server.publishing.WriteSummary.Result;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.meridian.server.system.DurableTransactions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,7 +70,7 @@ public final class RecordWrites {
         this.owners = new RecordOwners(dataSource);
         this.identity = requireNonNull(identity, "identity is null");
         this.audit = requireNonNull(audit, "audit is null");
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(new DurableTransactions(dataSource));
     }
 
     /** How a request names a record's fields in its errors: by position in a bulk request. */

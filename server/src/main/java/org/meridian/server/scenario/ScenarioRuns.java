@@ -48,9 +48,9 @@ import org.meridian.server.identity.IdentityProblem;
 import org.meridian.server.identity.Membership;
 import org.meridian.server.identity.NodeRole;
 import org.meridian.server.identity.User;
+import org.meridian.server.system.DurableTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -88,7 +88,7 @@ public final class ScenarioRuns implements AutoCloseable {
         this.store = new ScenarioStore(dataSource);
         this.audit = requireNonNull(audit, "audit is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(new DurableTransactions(dataSource));
         int cores = Runtime.getRuntime().availableProcessors();
         this.engineThreads = Executors.newFixedThreadPool(cores, Thread.ofPlatform().name("meridian-scenario-", 0)
                 .daemon().factory());
