@@ -89,6 +89,8 @@ public final class CatalogIndexer implements AutoCloseable {
     private final ReentrantLock indexLock = new ReentrantLock();
     private final Object wakeUp = new Object();
     private volatile boolean running;
+    /** Set by {@link #close}: a rebuild still loading then gives up instead of switching. */
+    private volatile boolean closed;
     private volatile Instant lastCommit;
     private volatile Instant lastRefresh;
     private Thread worker;
@@ -191,6 +193,7 @@ public final class CatalogIndexer implements AutoCloseable {
             fresh.commit();
             indexLock.lock();
             try {
+                abandonIfClosed();
                 // Under the lock no live batch is in flight, so catching up to the log's head
                 // here leaves nothing behind when the new index takes over.
                 replay(fresh, Long.MAX_VALUE);
@@ -238,6 +241,7 @@ public final class CatalogIndexer implements AutoCloseable {
                 if (loadFailure.get() != null) {
                     throw loadFailure.get();
                 }
+                abandonIfClosed();
                 putInterruptibly(pages, page);
                 progress.accept(new RebuildProgress(loaded.get(), total));
             });
@@ -316,7 +320,10 @@ public final class CatalogIndexer implements AutoCloseable {
                     after.set(page.getLast().sequence());
                 }
                 return page;
-            }, target::apply);
+            }, page -> {
+                abandonIfClosed();
+                target.apply(page);
+            });
         } catch (PrefetchedPages.ReadFailedException e) {
             // Never switch to an incomplete index: the current one stays in use.
             throw new IllegalStateException("reading the change log for the rebuild failed at change "
@@ -460,6 +467,7 @@ public final class CatalogIndexer implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         synchronized (this) {
             running = false;
         }
@@ -478,6 +486,16 @@ public final class CatalogIndexer implements AutoCloseable {
                     e.getMostSpecificCause().getMessage());
         }
         commitIfBehind(true);
+    }
+
+    /**
+     * Stops a rebuild when the indexer closes (the node is stopping). Its threads are never
+     * interrupted, since an interrupt during a database read closes H2's file for every connection.
+     */
+    private void abandonIfClosed() {
+        if (closed) {
+            throw new IllegalStateException("the indexer closed; the rebuild is abandoned and the current index stays");
+        }
     }
 
     private static void close(SearchIndex index) {

@@ -22,6 +22,7 @@ public final class IndexRebuildWatcher implements AutoCloseable {
     private final CatalogIndexer indexer;
     private final SearchIndex index;
     private final Duration pollInterval;
+    private final Object wakeUp = new Object();
     private volatile boolean running;
     private Thread worker;
 
@@ -62,15 +63,19 @@ public final class IndexRebuildWatcher implements AutoCloseable {
         }
     }
 
-    /** Waits one poll interval; false when interrupted, which means stop. */
+    /** Waits one poll interval, or until {@link #close}; false when the watcher is to stop. */
     private boolean pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        synchronized (wakeUp) {
+            try {
+                if (running) {
+                    wakeUp.wait(pollInterval.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return running;
     }
 
     private void run(long id) {
@@ -94,11 +99,16 @@ public final class IndexRebuildWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops watching. The worker is woken, never interrupted: an interrupt while it reads the
+     * database would close H2's file channel under every other connection of the node. A rebuild
+     * in progress runs on (its thread is a daemon); the next start marks its request failed.
+     */
     @Override
     public void close() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
         }
     }
 }

@@ -3,6 +3,8 @@ package org.meridian.server.catalog;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,12 +14,14 @@ import java.util.function.Supplier;
  * database and indexing overlap. The reader stops at the first empty page.
  *
  * <p>Either side may fail, and neither is left waiting for the other: a read failure ends the
- * pages and is thrown to the caller as a {@link ReadFailedException}; a handler failure stops the
- * reader before it is thrown.
+ * pages and is thrown to the caller as a {@link ReadFailedException}; a handler failure tells the
+ * reader to stop before it is thrown.
  */
 final class PrefetchedPages {
     /** Pages read ahead; a few keep the handler busy without holding much in the heap. */
     private static final int READ_AHEAD = 4;
+    /** How long a waiting reader goes without checking whether the handler stopped. */
+    private static final long STOP_CHECK_MILLIS = 50;
 
     /** The reader's failure, thrown on the caller's thread with the reader's exception as cause. */
     static final class ReadFailedException extends RuntimeException {
@@ -35,25 +39,20 @@ final class PrefetchedPages {
     static <T> void forEach(String threadName, Supplier<List<T>> read, Consumer<List<T>> handler) {
         BlockingQueue<List<T>> pages = new ArrayBlockingQueue<>(READ_AHEAD);
         AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
+        // The reader is told to stop with this flag, never interrupted: an interrupt during a read
+        // closes the database file's channel (NIO), which takes H2 down for the whole node.
+        AtomicBoolean stopped = new AtomicBoolean();
         Thread reader = Thread.ofPlatform().name(threadName).daemon().start(() -> {
             try {
                 List<T> page;
                 do {
                     page = read.get();
-                    pages.put(page);
-                } while (!page.isEmpty());
-            } catch (InterruptedException e) {
-                // The handler failed and no one takes pages any more.
-                Thread.currentThread().interrupt();
+                } while (handOver(pages, page, stopped) && !page.isEmpty());
             } catch (RuntimeException e) {
                 readFailure.set(e);
-                try {
-                    // Blocking, not offer: with the queue full an offered end would be lost and the
-                    // handler would wait for it forever.
-                    pages.put(List.of());
-                } catch (InterruptedException stopped) {
-                    Thread.currentThread().interrupt();
-                }
+                // Waiting for room, not offering once: with the queue full an offered end would be
+                // lost and the handler would wait for it forever.
+                handOver(pages, List.of(), stopped);
             }
         });
         try {
@@ -66,11 +65,28 @@ final class PrefetchedPages {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(threadName + " interrupted", e);
         } finally {
-            // After a handler failure the reader may be waiting to hand over a page nobody takes.
-            reader.interrupt();
+            // After a handler failure the reader may be waiting to hand over a page nobody takes;
+            // it sees the flag within one wait and ends, after the read it may be in finishes.
+            stopped.set(true);
+            pages.clear();
         }
         if (readFailure.get() != null) {
             throw new ReadFailedException(readFailure.get());
+        }
+    }
+
+    /** Puts {@code page} in the queue as soon as there is room; false when the caller stopped taking pages. */
+    private static <T> boolean handOver(BlockingQueue<List<T>> pages, List<T> page, AtomicBoolean stopped) {
+        try {
+            while (!stopped.get()) {
+                if (pages.offer(page, STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -190,6 +190,21 @@ class CatalogIngestTest {
         assertThat(progress.get(progress.size() - 1)).isEqualTo(new CatalogIndexer.RebuildProgress(11, 11));
     }
 
+    @Test
+    void aRebuildStillLoadingWhenTheIndexerClosesIsAbandonedAndTheCurrentIndexStays() throws IOException {
+        storage.ingest().load(List.of(file(datasets(40))), Stage.PRODUCTION, progress -> {
+        });
+        storage.indexer().catchUp();
+        String current = Files.readString(dataDir.resolve("index/CURRENT")).strip();
+
+        // The node stopping during the scan: nothing interrupts the rebuild, it notices and gives up.
+        assertThatThrownBy(() -> storage.indexer().rebuild(progress -> storage.indexer().close()))
+                .hasMessageContaining("rebuild is abandoned");
+
+        assertThat(Files.readString(dataDir.resolve("index/CURRENT")).strip()).isEqualTo(current);
+        assertThat(storage.index().search(Query.builder().limit(0).build()).total()).isEqualTo(40);
+    }
+
     /**
      * A rebuild reads the log head, then scans the stored records page by page without holding a
      * transaction: records changed after the head may be read in either state, or missed. The

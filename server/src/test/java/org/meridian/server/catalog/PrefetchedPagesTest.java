@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,32 @@ class PrefetchedPagesTest {
             Thread.sleep(10);
         }
         assertThat(readerAlive("test-reader-endless")).as("the reader still waits to hand over a page").isFalse();
+    }
+
+    @Test
+    void aHandlerFailureNeverInterruptsARead() throws InterruptedException {
+        // An interrupt during a read would close H2's file channel for the whole node.
+        AtomicInteger reads = new AtomicInteger();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch secondReadDone = new CountDownLatch(1);
+
+        assertThatThrownBy(() -> PrefetchedPages.forEach("test-reader-busy", () -> {
+            if (reads.incrementAndGet() == 2) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+                interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+                secondReadDone.countDown();
+            }
+            return List.of(reads.get());
+        }, page -> {
+            throw new IllegalStateException("index full");
+        })).hasMessage("index full");
+
+        assertThat(secondReadDone.await(NO_HANG.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted).isFalse();
     }
 
     private static boolean readerAlive(String name) {
