@@ -35,11 +35,12 @@ public final class ProblemPages implements ErrorViewResolver {
     }
 
     /**
-     * Sends the request to the problem page when a browser opened a page, and says whether it did.
+     * Sends the request to the problem page, with {@code headers}, when a browser opened a page, and
+     * says whether it did.
      * htmx requests are left out: they swap fragments, and a whole page would land inside one.
      */
     static boolean showPage(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
-            String title, String detail) {
+            HttpHeaders headers, String title, String detail) {
         if (response.isCommitted() || ProblemResponses.isMachinePath(request.getRequestURI())
                 || "true".equals(request.getHeader("HX-Request")) || !asksForHtml(request)) {
             return false;
@@ -48,6 +49,8 @@ public final class ProblemPages implements ErrorViewResolver {
         request.setAttribute(PROBLEM, new PageProblem(
                 title == null ? (known == null ? "Error" : known.getReasonPhrase()) : title,
                 detail == null ? "" : detail));
+        // The headers the status calls for (Allow with a 405) go with the page; sendError keeps them.
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         try {
             response.sendError(status.value());
         } catch (IOException e) {

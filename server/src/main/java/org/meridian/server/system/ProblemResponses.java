@@ -66,6 +66,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** What a URI path may hold besides ASCII letters and digits (RFC 3986 pchar, and '/', and '%' escapes). */
     private static final String PATH_PUNCTUATION = "-._~!$&'()*+,;=:@/%";
     private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
+    /** A refused value is quoted to show what was wrong, not to repeat whatever a link put there. */
+    private static final int MAX_QUOTED_VALUE = 60;
 
     @ExceptionHandler
     ResponseEntity<Object> invalidQuery(InvalidQueryException exception, HttpServletRequest request,
@@ -131,7 +133,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = exception.getPropertyName() == null ? "value" : exception.getPropertyName();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "Parameter " + name + " must be "
-                + expected(exception.getRequiredType()) + ", got '" + exception.getValue() + "'");
+                + expected(exception.getRequiredType()) + ", got '"
+                + firstLine(String.valueOf(exception.getValue()), MAX_QUOTED_VALUE) + "'");
         body.setProperty("parameter", name);
         return handleExceptionInternal(exception, body, headers, status, request);
     }
@@ -176,7 +179,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 problem.setInstance(instance(servlet.getRequest().getRequestURI()));
             }
             if (servlet.getResponse() != null && ProblemPages.showPage(servlet.getRequest(), servlet.getResponse(),
-                    status, problem.getTitle(), problem.getDetail())) {
+                    status, headers, problem.getTitle(), problem.getDetail())) {
                 return null;
             }
         }
@@ -260,7 +263,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     private static ResponseEntity<Object> problem(HttpServletRequest request, HttpServletResponse response,
             HttpStatus status, String code, String title, String detail, Map<String, Object> members) throws IOException {
-        if (response != null && ProblemPages.showPage(request, response, status, title, detail)) {
+        if (response != null && ProblemPages.showPage(request, response, status, HttpHeaders.EMPTY, title, detail)) {
             return null;
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

@@ -74,6 +74,32 @@ class ProblemPagesOverHttpTest extends BootedNode {
     }
 
     @Test
+    void aMethodThePageDoesNotServeKeepsItsAllowHeader() throws Exception {
+        String token = tokenFor("analyst-cy");
+
+        HttpResponse<String> get = send("GET", "/scenarios/runs", BROWSER_ACCEPT, null, token);
+
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertHtml(get);
+        assertThat(get.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+    }
+
+    @Test
+    void aRefusedValueIsQuotedShortly() throws Exception {
+        String token = tokenFor("analyst-di", NodeRole.NODE_ADMIN);
+        String planted = "9".repeat(30) + "x".repeat(500);
+
+        HttpResponse<String> start = http.send(HttpRequest.newBuilder(uri("/scenarios/runs"))
+                .header("Accept", BROWSER_ACCEPT).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("model=simple&seed=" + planted)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(start.statusCode()).isEqualTo(400);
+        assertThat(start.body()).contains("Parameter seed must be a whole number").doesNotContain("x".repeat(61));
+    }
+
+    @Test
     void theIconIsServedToAnyone() throws Exception {
         HttpResponse<String> icon = send("GET", "/favicon.svg", "image/svg+xml", null);
 
