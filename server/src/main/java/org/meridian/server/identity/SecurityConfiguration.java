@@ -139,7 +139,7 @@ public class SecurityConfiguration {
             MeridianProperties properties, EnvironmentVariables environment, TransportPolicy transport) throws Exception {
         UnmappedRequests unmapped = new UnmappedRequests(handlers);
         CallerRules rules = new CallerRules(callers);
-        SecurityResponses responses = new SecurityResponses(identity, callers);
+        SecurityResponses responses = new SecurityResponses(identity, callers, unmapped);
         transport.applyTo(http);
         MeridianProperties.SingleSignOn sso = properties.identity().sso();
         if (sso.enabled()) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.meridian.server.system.ProblemPages;
 import org.meridian.server.system.ProblemResponses;
 import org.meridian.server.system.RequestIds;
 import org.springframework.http.HttpHeaders;
@@ -28,13 +29,18 @@ final class SecurityResponses {
     private final CallerResolver callers;
     private final HttpSessionRequestCache pagesAskedFor = new HttpSessionRequestCache();
 
-    SecurityResponses(IdentityService identity, CallerResolver callers) {
+    SecurityResponses(IdentityService identity, CallerResolver callers, UnmappedRequests unmapped) {
         this.identity = requireNonNull(identity, "identity is null");
         this.callers = requireNonNull(callers, "callers is null");
-        // Only a page a person opened is worth going back to after sign-in, not an API call or a fragment.
+        requireNonNull(unmapped, "unmapped is null");
+        // Only a page a person opened is worth going back to after sign-in: not an API call, a
+        // fragment, a program's request (which would otherwise start a session), or an address
+        // that serves no GET (a form's action, which a planted link could make the sign-in land on).
         pagesAskedFor.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
                 && !ProblemResponses.isMachinePath(request.getRequestURI())
-                && !"true".equals(request.getHeader("HX-Request")));
+                && !"true".equals(request.getHeader("HX-Request"))
+                && ProblemPages.asksForHtml(request)
+                && unmapped.served(request));
         // The page is taken out of the session at sign-in, so its address needs no "?continue" marker.
         pagesAskedFor.setMatchingRequestParameterName(null);
     }

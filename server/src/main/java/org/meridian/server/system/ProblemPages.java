@@ -59,8 +59,11 @@ public final class ProblemPages implements ErrorViewResolver {
         return true;
     }
 
-    /** Browsers name {@code text/html} when they open a page; {@code *}{@code /*} alone is a program's default. */
-    private static boolean asksForHtml(HttpServletRequest request) {
+    /**
+     * Whether a browser is opening a page: browsers name {@code text/html} then, while
+     * {@code *}{@code /*} alone is a program's default.
+     */
+    public static boolean asksForHtml(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null) {
             return false;

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meridian.server.audit.Actor;
 import org.meridian.server.audit.AuditEvent;
@@ -63,6 +65,14 @@ class SessionSecurityTest extends BootedNode {
             HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
             remember(response);
             csrfTokenIn(response.body()).ifPresent(token -> csrf = token);
+            return response;
+        }
+
+        /** A GET as a browser sends it when it opens a page. */
+        HttpResponse<String> open(String path) throws Exception {
+            HttpResponse<String> response = http.send(request(path).header("Accept", "text/html,*/*;q=0.8").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            remember(response);
             return response;
         }
 
@@ -127,7 +137,7 @@ class SessionSecurityTest extends BootedNode {
     void signInReturnsToThePageThatAskedForIt() throws Exception {
         Browser browser = new Browser();
 
-        HttpResponse<String> asked = browser.get("/account?tab=tokens");
+        HttpResponse<String> asked = browser.open("/account?tab=tokens");
         HttpResponse<String> signIn = browser.signIn("alice", PASSWORD);
         HttpResponse<String> again = new Browser().signIn("alice", PASSWORD);
 
@@ -139,14 +149,24 @@ class SessionSecurityTest extends BootedNode {
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/search"));
     }
 
-    @Test
-    void anApiCallIsNotAPageToReturnTo() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/me", "/admin/users/alice/enabled"})
+    void anApiCallOrAFormsActionIsNotAPageToReturnTo(String path) throws Exception {
         Browser browser = new Browser();
 
-        browser.get("/api/v1/me");
+        browser.open(path);
         HttpResponse<String> signIn = browser.signIn("alice", PASSWORD);
 
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/search"));
+    }
+
+    @Test
+    void aProgramRefusedAPageStartsNoSession() throws Exception {
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/audit"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     @Test
