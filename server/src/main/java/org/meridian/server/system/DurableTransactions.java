@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
@@ -37,8 +37,7 @@ public final class DurableTransactions extends DataSourceTransactionManager {
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
         super.doCommit(status);
-        // The transaction's connection stays bound to this thread until the transaction is cleaned up.
-        Connection connection = DataSourceUtils.getConnection(obtainDataSource());
+        Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder().getConnection();
         try {
             if (syncAfterCommit == null) {
                 syncAfterCommit = needsSync(connection.getMetaData());
