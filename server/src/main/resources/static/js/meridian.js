@@ -38,6 +38,27 @@
     }
   });
 
+  // "Show all" replaces its facet panel, link included. Focus goes to the first value it revealed,
+  // where reading continues.
+  let revealing = null;
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    const link = event.detail.elt;
+    const panel = link.classList && link.classList.contains('facet__more') ? link.closest('.facet') : null;
+    revealing = panel ? {id: panel.id, shown: panel.querySelectorAll('.facet__option').length} : null;
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    if (!revealing) {
+      return;
+    }
+    const panel = document.getElementById(revealing.id);
+    const options = panel ? panel.querySelectorAll('.facet__option') : [];
+    const first = options[revealing.shown] || options[0];
+    revealing = null;
+    if (first && (document.activeElement === document.body || !document.activeElement)) {
+      first.focus();
+    }
+  });
+
   // A chip, "Clear all" or a pager link is replaced with the region it sat in, and the browser
   // would leave keyboard focus on the page itself. It goes to the results (or to the reason
   // the search could not run), where reading continues.

@@ -101,7 +101,7 @@ class SearchPageController {
             Query parsed = parse(state, caller);
             model.addAttribute("panel", FacetPanel.of(facet, search.counts(parsed, facet),
                     FacetPanel.picked(parsed, facet), true, state));
-            return "search-facet :: panel";
+            return "search-facet :: expanded";
         } catch (InvalidQueryException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("message", e.getMessage());

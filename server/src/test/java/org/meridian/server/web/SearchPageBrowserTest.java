@@ -93,6 +93,9 @@ class SearchPageBrowserTest {
             page.locator("#facet-source_id .facet__more").click();
             assertThat(page.locator("#facet-source_id .facet__option")).hasCount(12);
             assertThat(page).hasURL(Pattern.compile("&more=source_id$"));
+            // Focus moves to the first value revealed, and the form now carries the expansion.
+            assertThat(page.locator("#facet-source_id .facet__option:focus")).hasCount(1);
+            assertThat(page.locator("#search-region input[type=hidden][name=more]")).hasCount(1);
 
             page.locator("a[href='" + DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)) + "']").click();
             assertThat(page).hasURL("http://localhost:" + port + DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)));

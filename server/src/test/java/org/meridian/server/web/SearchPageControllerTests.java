@@ -140,6 +140,9 @@ class SearchPageControllerTests {
         Document fragment = page(result, HttpStatus.OK);
         assertThat(fragment.select("header, main, #search-region")).isEmpty();
         assertThat(fragment.select("section#facet-source_id .facet__option")).hasSize(12);
+        // The form carries the expansion from now on, so a new text search keeps the panel open.
+        assertThat(fragment.select("[hx-swap-oob] > input[type=hidden][form=search-form][name=more]").val())
+                .isEqualTo("source_id");
     }
 
     @Test
