@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meridian.server.identity.NodeRole;
 import org.meridian.server.testing.BootedNode;
@@ -38,7 +39,7 @@ class ProblemPagesOverHttpTest extends BootedNode {
         HttpResponse<String> api = send("GET", "/api/v1/no-such-endpoint", BROWSER_ACCEPT, null);
         HttpResponse<String> htmx = send("GET", "/no-such-page", BROWSER_ACCEPT, "htmx");
 
-        for (HttpResponse<String> response : java.util.List.of(curl, api, htmx)) {
+        for (HttpResponse<String> response : List.of(curl, api, htmx)) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                     assertThat(type).startsWith("application/problem+json"));
@@ -62,11 +63,7 @@ class ProblemPagesOverHttpTest extends BootedNode {
     void aMistypedFormFieldIsAn400PageNamingIt() throws Exception {
         String token = tokenFor("analyst-bo", NodeRole.NODE_ADMIN);
 
-        HttpResponse<String> start = http.send(HttpRequest.newBuilder(uri("/scenarios/runs"))
-                .header("Accept", BROWSER_ACCEPT).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("model=simple&seed=99999999999999999999")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> start = startRun(token, "99999999999999999999");
 
         assertThat(start.statusCode()).isEqualTo(400);
         assertHtml(start);
@@ -89,11 +86,7 @@ class ProblemPagesOverHttpTest extends BootedNode {
         String token = tokenFor("analyst-di", NodeRole.NODE_ADMIN);
         String planted = "9".repeat(30) + "x".repeat(500);
 
-        HttpResponse<String> start = http.send(HttpRequest.newBuilder(uri("/scenarios/runs"))
-                .header("Accept", BROWSER_ACCEPT).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("model=simple&seed=" + planted)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> start = startRun(token, planted);
 
         assertThat(start.statusCode()).isEqualTo(400);
         assertThat(start.body()).contains("Parameter seed must be a whole number").doesNotContain("x".repeat(61));
@@ -105,6 +98,15 @@ class ProblemPagesOverHttpTest extends BootedNode {
 
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.body()).startsWith("<svg");
+    }
+
+    /** The scenario page's run form, sent by a browser with the given seed. */
+    private HttpResponse<String> startRun(String token, String seed) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/scenarios/runs"))
+                .header("Accept", BROWSER_ACCEPT).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("model=simple&seed=" + seed)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertHtml(HttpResponse<String> page) {
