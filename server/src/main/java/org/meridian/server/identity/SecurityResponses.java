@@ -37,10 +37,7 @@ final class SecurityResponses {
         // fragment, a program's request (which would otherwise start a session), or an address
         // that serves no GET (a form's action, which a planted link could make the sign-in land on).
         pagesAskedFor.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
-                && !ProblemResponses.isMachinePath(request.getRequestURI())
-                && !"true".equals(request.getHeader("HX-Request"))
-                && ProblemPages.asksForHtml(request)
-                && unmapped.served(request));
+                && ProblemPages.browserOpensPage(request) && unmapped.served(request));
         // The page is taken out of the session at sign-in, so its address needs no "?continue" marker.
         pagesAskedFor.setMatchingRequestParameterName(null);
     }

@@ -36,13 +36,12 @@ public final class ProblemPages implements ErrorViewResolver {
 
     /**
      * Sends the request to the problem page, with {@code headers}, when a browser opened a page, and
-     * says whether it did.
-     * htmx requests are left out: they swap fragments, and a whole page would land inside one.
+     * says whether it did. htmx requests are left out: they swap fragments, and a whole page would
+     * land inside one.
      */
     static boolean showPage(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
             HttpHeaders headers, String title, String detail) {
-        if (response.isCommitted() || ProblemResponses.isMachinePath(request.getRequestURI())
-                || "true".equals(request.getHeader("HX-Request")) || !asksForHtml(request)) {
+        if (response.isCommitted() || !browserOpensPage(request)) {
             return false;
         }
         HttpStatus known = HttpStatus.resolve(status.value());
@@ -60,10 +59,16 @@ public final class ProblemPages implements ErrorViewResolver {
     }
 
     /**
-     * Whether a browser is opening a page: browsers name {@code text/html} then, while
-     * {@code *}{@code /*} alone is a program's default.
+     * Whether a person's browser is opening a page: a path for people (not an API, ESGF or actuator
+     * path), not an htmx request for a fragment, and an {@code Accept} that names HTML.
      */
-    public static boolean asksForHtml(HttpServletRequest request) {
+    public static boolean browserOpensPage(HttpServletRequest request) {
+        return !ProblemResponses.isMachinePath(request.getRequestURI())
+                && !"true".equals(request.getHeader("HX-Request")) && asksForHtml(request);
+    }
+
+    /** Browsers name {@code text/html} when they open a page; {@code *}{@code /*} alone is a program's default. */
+    private static boolean asksForHtml(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null) {
             return false;
