@@ -38,6 +38,12 @@
     }
   });
 
+  // Whether the element that had keyboard focus went with a swap, leaving it on the page itself.
+  function focusLost() {
+    const focused = document.activeElement;
+    return !focused || focused === document.body || !focused.isConnected;
+  }
+
   // "Show all" replaces its facet panel, link included. Focus goes to the first value it revealed,
   // where reading continues.
   let revealing = null;
@@ -54,7 +60,7 @@
     const options = panel ? panel.querySelectorAll('.facet__option') : [];
     const first = options[revealing.shown] || options[0];
     revealing = null;
-    if (first && (document.activeElement === document.body || !document.activeElement)) {
+    if (first && focusLost()) {
       first.focus();
     }
   });
@@ -66,8 +72,7 @@
     if (event.detail.target.id !== 'search-region') {
       return;
     }
-    const focused = document.activeElement;
-    if (focused && focused !== document.body && focused.isConnected) {
+    if (!focusLost()) {
       return;
     }
     const landing = document.getElementById('results-heading') || document.getElementById('problem-heading');

@@ -24,7 +24,6 @@ public final class IndexRebuildWatcher implements AutoCloseable {
     private final Duration pollInterval;
     private final Object wakeUp = new Object();
     private volatile boolean running;
-    private Thread worker;
 
     /** @param index the live index {@code indexer} maintains, checked for being outdated at start */
     public IndexRebuildWatcher(IndexRebuildRequests requests, CatalogIndexer indexer, SearchIndex index,
@@ -46,7 +45,7 @@ public final class IndexRebuildWatcher implements AutoCloseable {
                     + " rebuilding it from the catalog (request {}). Searches use the old index until then.", id);
         }
         running = true;
-        worker = Thread.ofPlatform().name("meridian-rebuild-watcher").daemon().start(this::watch);
+        Thread.ofPlatform().name("meridian-rebuild-watcher").daemon().start(this::watch);
     }
 
     private void watch() {
