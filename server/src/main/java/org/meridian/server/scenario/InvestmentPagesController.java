@@ -2,6 +2,7 @@ package org.meridian.server.scenario;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.meridian.server.scenario.plot.FrontierPlot;
 import org.meridian.server.scenario.plot.FrontierPoint;
 import org.meridian.server.scenario.plot.HistogramPlot;
 import org.meridian.server.scenario.plot.Series;
+import org.meridian.server.system.HtmxRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -62,8 +64,9 @@ class InvestmentPagesController {
             Statistics unfunded) {
     }
 
-    record Optimum(String metric, String statistic, boolean feasible, List<Map.Entry<String, Double>> amounts,
-            double objective, double total, String frontierSvg) {
+    /** The best split for the optimiser form's question ({@code metric} … {@code budget}), and its frontier. */
+    record Optimum(String metric, String statistic, String sense, double budget, boolean feasible,
+            List<Map.Entry<String, Double>> amounts, double objective, double total, String frontierSvg) {
     }
 
     @GetMapping("/scenarios/models/{id}")
@@ -84,18 +87,26 @@ class InvestmentPagesController {
         return "scenario-investments";
     }
 
-    /** The results region alone, for htmx. */
+    /** The results region alone, for htmx; opened as a page, the whole page. */
     @GetMapping("/scenarios/models/{id}/investments/portfolio")
     String portfolio(@PathVariable String id, @RequestParam MultiValueMap<String, String> parameters, Caller caller,
-            Model model) {
+            Model model, HttpServletRequest request) {
+        if (!HtmxRequests.wantsFragment(request)) {
+            return investments(id, parameters, caller, model);
+        }
         addPortfolio(id, parameters, caller, model);
         return "scenario-investments :: portfolio";
     }
 
+    /**
+     * The optimiser's answer: for htmx the answer alone; for the form sent without JavaScript (or
+     * the address opened later) the whole page, with the answer and the question in the form.
+     */
     @GetMapping("/scenarios/models/{id}/investments/optimum")
     String optimum(@PathVariable String id, @RequestParam String metric,
             @RequestParam(defaultValue = "mean") String statistic, @RequestParam(defaultValue = "minimise") String sense,
-            @RequestParam double budget, Caller caller, Model model) {
+            @RequestParam double budget, @RequestParam MultiValueMap<String, String> parameters, Caller caller,
+            Model model, HttpServletRequest request) {
         InvestmentAnalysis analysis = scenarios.investments(caller, id);
         if (!analysis.metrics().contains(metric)) {
             throw ScenarioProblem.invalid("metric", "no metric '" + metric + "'; the metrics are " + analysis.metrics());
@@ -123,9 +134,12 @@ class InvestmentPagesController {
         FrontierPlot frontier = new FrontierPlot(new ChartCaption("frontier", statistic + " " + metric
                 + " at the best split, by R&D budget"), new AxisTitle("R&D budget", "USD"),
                 new AxisTitle(statistic + " " + metric, unit), points, OptionalInt.of(points.size() - 1));
-        model.addAttribute("optimum", new Optimum(metric, statistic, best.feasible(),
-                best.amounts().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList(), best.objective(),
-                best.totalAmount(), frontier.toSvg()));
+        model.addAttribute("optimum", new Optimum(metric, statistic, problem.sense().name().toLowerCase(Locale.ROOT),
+                budget, best.feasible(), best.amounts().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList(),
+                best.objective(), best.totalAmount(), frontier.toSvg()));
+        if (!HtmxRequests.wantsFragment(request)) {
+            return investments(id, parameters, caller, model);
+        }
         return "scenario-investments :: optimum";
     }
 

@@ -17,6 +17,7 @@ import org.meridian.server.scenario.plot.BoxSeries;
 import org.meridian.server.scenario.plot.ChartCaption;
 import org.meridian.server.scenario.plot.Series;
 import org.meridian.server.scenario.plot.ViolinPlot;
+import org.meridian.server.system.HtmxRequests;
 import org.meridian.server.system.RequestIds;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,10 +68,17 @@ class ScenarioPagesController {
         return "scenario-run";
     }
 
-    /** The progress fragment htmx polls; once the run has finished it asks for the whole page. */
+    /**
+     * The progress fragment htmx polls; once the run has finished it asks for the whole page. Opened
+     * as a page (a new tab, or the page sign-in returns to), it sends the reader to the run's page.
+     */
     @GetMapping("/scenarios/runs/{id}/progress")
-    String progress(@PathVariable String id, Caller caller, Model model, HttpServletResponse response) {
+    String progress(@PathVariable String id, Caller caller, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         ScenarioRun run = scenarios.run(caller, id);
+        if (!HtmxRequests.wantsFragment(request)) {
+            return "redirect:/scenarios/runs/" + run.id();
+        }
         if (run.status().finished()) {
             // htmx reloads the page, which then shows the results.
             response.setHeader("HX-Refresh", "true");

@@ -64,7 +64,7 @@ public final class ProblemPages implements ErrorViewResolver {
      */
     public static boolean browserOpensPage(HttpServletRequest request) {
         return !ProblemResponses.isMachinePath(request.getRequestURI())
-                && !"true".equals(request.getHeader("HX-Request")) && asksForHtml(request);
+                && !HtmxRequests.wantsFragment(request) && asksForHtml(request);
     }
 
     /** Browsers name {@code text/html} when they open a page; {@code *}{@code /*} alone is a program's default. */

@@ -12,6 +12,7 @@ import org.meridian.catalog.search.SearchIndex;
 import org.meridian.catalog.search.SearchParameters;
 import org.meridian.server.identity.Caller;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.system.HtmxRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -77,7 +78,7 @@ class SearchPageController {
         model.addAttribute("node", nodeName);
         // The same URL answers with a fragment or a whole page; caches must keep them apart.
         response.addHeader(HttpHeaders.VARY, "HX-Request");
-        if (wantsFragment(request)) {
+        if (HtmxRequests.wantsFragment(request)) {
             // The form submits blank fields too; the address bar gets the canonical URL instead.
             response.setHeader("HX-Push-Url", request.getContextPath() + state.href());
             // The form's fields already say what it sent; after any other link they must follow the URL.
@@ -87,10 +88,18 @@ class SearchPageController {
         return "search";
     }
 
-    /** One facet's full list of values, swapped in by the panel's "show all" link. */
+    /**
+     * One facet's full list of values, swapped in by the panel's "show all" link. Opened as a page,
+     * it sends the reader to the search page with that facet listed in full.
+     */
     @GetMapping(FacetPanel.FRAGMENT_PATH + "{facet}")
     String facet(@PathVariable String facet, @RequestParam MultiValueMap<String, String> query,
-            HttpServletResponse response, Model model, Caller caller) {
+            HttpServletRequest request, HttpServletResponse response, Model model, Caller caller) {
+        if (!HtmxRequests.wantsFragment(request)) {
+            SearchState state = new SearchState(query);
+            // The href is percent-encoded throughout, so no brace in it reads as a URI template variable.
+            return "redirect:" + (profile.offers(facet) ? state.expanding(facet) : state).href();
+        }
         if (!profile.offers(facet)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("message", "This node offers no facet named " + facet + ".");
@@ -117,14 +126,5 @@ class SearchPageController {
                     + " on this page, got " + query.limit() + "; the search API serves larger pages");
         }
         return query;
-    }
-
-    /**
-     * htmx marks its requests with {@code HX-Request}; after a history cache miss it also sends
-     * {@code HX-History-Restore-Request} and then needs the whole page.
-     */
-    private static boolean wantsFragment(HttpServletRequest request) {
-        return "true".equals(request.getHeader("HX-Request"))
-                && !"true".equals(request.getHeader("HX-History-Restore-Request"));
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.server.audit.Actor;
@@ -208,6 +210,43 @@ class ScenarioApiTest extends BootedNode {
         assertThat(audit.find(AuditQuery.newest(AuditQuery.MAX_LIMIT))).allSatisfy(event ->
                 assertThat(event.entry().details().toString()).doesNotContain(mean));
         assertThat(store.countAll()).as("nothing reaches the catalog").isZero();
+    }
+
+    @Test
+    void anAddressThatAnswersHtmxWithAFragmentAnswersABrowserWithTheWholePage() throws Exception {
+        // A form sent without JavaScript, a link opened in a new tab, or the page sign-in returns to.
+        String run = start(alice, 2_000, 3).get("id").asString();
+        String optimum = "/scenarios/models/" + modelId
+                + "/investments/optimum?metric=Cost&statistic=p90&sense=minimise&budget=2000000";
+
+        HttpResponse<String> progress = open("/scenarios/runs/" + run + "/progress", false);
+        Document optimumPage = Jsoup.parse(open(optimum, false).body());
+        Document optimumFragment = Jsoup.parseBodyFragment(open(optimum, true).body());
+        Document portfolioPage = Jsoup.parse(open("/scenarios/models/" + modelId
+                + "/investments/portfolio?amount0=1000", false).body());
+
+        assertThat(progress.statusCode()).isEqualTo(302);
+        assertThat(progress.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/scenarios/runs/" + run));
+        assertThat(optimumPage.select("h1").text()).startsWith("R&D investments");
+        assertThat(optimumPage.select("[id=optimum]")).hasSize(1);
+        assertThat(optimumPage.select("#optimum .optimum-summary").text()).contains("p90 Cost");
+        assertThat(optimumPage.select("select[name=statistic] option[selected]").val()).isEqualTo("p90");
+        assertThat(optimumPage.select("input[name=budget]").val()).isEqualTo("2000000");
+        assertThat(optimumFragment.select("header, h1, form, #optimum")).isEmpty();
+        assertThat(optimumFragment.select(".optimum-summary").text()).contains("p90 Cost");
+        assertThat(portfolioPage.select("h1").text()).startsWith("R&D investments");
+        assertThat(portfolioPage.select(".portfolio-total").text()).isEqualTo("1,000 USD");
+    }
+
+    private HttpResponse<String> open(String path, boolean htmx) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+                .header("Authorization", "Bearer " + alice);
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode start(String token, int samples, long seed) throws Exception {

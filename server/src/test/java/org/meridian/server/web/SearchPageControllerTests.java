@@ -147,9 +147,19 @@ class SearchPageControllerTests {
 
     @Test
     void facetFragmentForAFacetOutsideTheProfileIsNotFound() {
-        Document fragment = page(get("/search/facets/no_such_facet"), HttpStatus.NOT_FOUND);
+        MvcTestResult result = mvc.get().uri("/search/facets/no_such_facet").header("HX-Request", "true").exchange();
 
+        Document fragment = page(result, HttpStatus.NOT_FOUND);
         assertThat(fragment.select(".problem").text()).contains("no_such_facet");
+    }
+
+    @Test
+    void facetFragmentOpenedAsAPageSendsTheReaderToTheWholeSearchWithThatFacetListed() {
+        // A new tab, a bookmark or a history entry outside htmx: a bare panel would be a broken page.
+        assertThat(get("/search/facets/source_id?query=t%2Bs%7Bx%7D")).hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/search?query=t%2Bs%7Bx%7D&more=source_id");
+        assertThat(get("/search/facets/no_such_facet?query=tas")).hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/search?query=tas");
     }
 
     @Test
