@@ -82,8 +82,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      * in a name), as the same problem {@link #rejected} answers for those made in a handler.
      */
     public static RequestRejectedHandler rejectedRequests() {
-        return (request, response, rejection) -> write(response, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE,
-                rejectedDetail(rejection));
+        return (request, response, rejection) -> {
+            if (!ProblemPages.showPage(request, response, HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, REJECTED_TITLE,
+                    rejectedDetail(rejection))) {
+                write(response, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(rejection));
+            }
+        };
     }
 
     /** The firewall checks parameter names when they are first read, which may be in a handler. */

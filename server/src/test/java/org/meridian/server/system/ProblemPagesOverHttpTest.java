@@ -93,6 +93,19 @@ class ProblemPagesOverHttpTest extends BootedNode {
     }
 
     @Test
+    void aRequestTheFirewallRefusesBeforeAnyHandlerIsAPageForABrowserAndAProblemForAProgram() throws Exception {
+        HttpResponse<String> page = send("GET", "/search;x=1", BROWSER_ACCEPT, null);
+        HttpResponse<String> program = send("GET", "/search;x=1", "*/*", null);
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertHtml(page);
+        assertThat(page.body()).contains("<h1>Rejected request</h1>").contains("Search the catalog");
+        assertThat(program.statusCode()).isEqualTo(400);
+        assertThat(program.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void theIconIsServedToAnyone() throws Exception {
         HttpResponse<String> icon = send("GET", "/favicon.svg", "image/svg+xml", null);
 
