@@ -159,11 +159,16 @@ public final class CatalogStore {
         lockHead();
     }
 
-    /** Those of {@code ids} that the stage holds. */
-    public Set<RecordId> storedIds(Stage stage, Collection<RecordId> ids) {
-        Set<RecordId> stored = new HashSet<>();
-        existingHashes(stage, ids).keySet().forEach(id -> stored.add(RecordId.of(id)));
-        return stored;
+    /** The master id of each of {@code ids} that the stage holds; ids it does not hold are left out. */
+    public Map<RecordId, String> masterIdsOf(Stage stage, Collection<RecordId> ids) {
+        Map<RecordId, String> masters = new HashMap<>();
+        forEachChunk(ids.stream().map(RecordId::value).toList(), chunk -> named.query(
+                "SELECT record_id, master_id FROM catalog_records WHERE stage = :stage AND record_id IN (:ids)",
+                new MapSqlParameterSource("stage", stage.name()).addValue("ids", chunk),
+                row -> {
+                    masters.put(RecordId.of(row.getString(1)), row.getString(2));
+                }));
+        return masters;
     }
 
     /** The sequence of the newest committed change; 0 when the log is empty. */
@@ -215,10 +220,14 @@ public final class CatalogStore {
         return found;
     }
 
-    /** The files and aggregations a stage holds for a dataset, in id order. */
-    public List<RecordId> memberIds(Stage stage, RecordId datasetId) {
-        return jdbc.query("SELECT record_id FROM catalog_records WHERE dataset_id = ? AND stage = ? ORDER BY record_id",
-                (row, number) -> RecordId.of(row.getString(1)), datasetId.value(), stage.name());
+    /** The files and aggregations a stage holds for a dataset, in id order, each with its master id. */
+    public Map<RecordId, String> members(Stage stage, RecordId datasetId) {
+        Map<RecordId, String> members = new LinkedHashMap<>();
+        jdbc.query("SELECT record_id, master_id FROM catalog_records WHERE dataset_id = ? AND stage = ? ORDER BY record_id",
+                row -> {
+                    members.put(RecordId.of(row.getString(1)), row.getString(2));
+                }, datasetId.value(), stage.name());
+        return members;
     }
 
     /** Those of {@code masterIds} that some stored record, in any stage, carries. */

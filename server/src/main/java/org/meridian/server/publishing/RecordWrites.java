@@ -3,6 +3,7 @@ package org.meridian.server.publishing;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -114,9 +115,10 @@ public final class RecordWrites {
         });
         Written written = refusalsAudited(caller, requestId, "record.write", () -> transactions.execute(status -> {
             store.lockForWrite();
-            Ownership ownership = resolveOwners(caller, acting, byId.values());
+            Map<RecordId, String> replacedMasters = store.masterIdsOf(stage, byId.keySet());
+            Ownership ownership = resolveOwners(caller, acting, byId.values(), replacedMasters);
             checkDatasets(stage, records, ownership.ownerByMaster(), names);
-            Set<RecordId> existing = store.storedIds(stage, byId.keySet());
+            Set<RecordId> existing = Set.copyOf(replacedMasters.keySet());
             WriteResult result = store.upsert(stage, List.copyOf(byId.values()));
             owners.claim(ownership.claims());
             List<AuditEntry> events = new ArrayList<>();
@@ -146,8 +148,9 @@ public final class RecordWrites {
 
     /**
      * Removes records from a stage, and with each dataset its files and aggregations. Ids the
-     * stage does not hold, or holds in a record the caller may not see, are reported absent:
-     * a refusal would tell that a restricted record exists.
+     * stage does not hold, or holds in a record the caller may neither see nor write, are reported
+     * absent: a refusal would tell that a restricted record exists. A member another organisation
+     * owns goes with its dataset only if the caller may write it too.
      */
     public WriteSummary remove(Caller caller, String requestId, Stage stage, List<RecordId> ids) {
         requireNonNull(stage, "stage is null");
@@ -161,25 +164,35 @@ public final class RecordWrites {
         Set<RecordId> requested = new LinkedHashSet<>(ids);
         Written written = refusalsAudited(caller, requestId, "record.remove", () -> transactions.execute(status -> {
             store.lockForWrite();
-            List<CatalogRecord> visible = store.findAll(stage, requested).values().stream()
-                    .filter(record -> caller.accessScope().permits(record.accessGroup()))
-                    .toList();
-            Map<String, String> current = owners.ownersOf(visible.stream().map(CatalogRecord::masterId).toList());
+            Collection<CatalogRecord> stored = store.findAll(stage, requested).values();
+            Map<String, String> current = owners.ownersOf(stored.stream().map(CatalogRecord::masterId).toList());
             Map<RecordId, String> ownerOf = new LinkedHashMap<>();
             Map<RecordId, RecordId> datasetOf = new HashMap<>();
-            for (CatalogRecord record : visible) {
+            List<CatalogRecord> removing = new ArrayList<>();
+            for (CatalogRecord record : stored) {
                 Optional<String> owner = Optional.ofNullable(current.get(record.masterId()));
+                if (!caller.accessScope().permits(record.accessGroup()) && !mayWrite(caller, owner)) {
+                    continue;
+                }
                 requireMayWrite(caller, record.id().value(), owner);
                 ownerOf.put(record.id(), owner.orElse(NO_OWNER));
+                removing.add(record);
             }
-            for (CatalogRecord record : visible) {
-                if (record.type() == RecordType.DATASET) {
-                    for (RecordId member : store.memberIds(stage, record.id())) {
-                        if (ownerOf.putIfAbsent(member, ownerOf.get(record.id())) == null) {
-                            datasetOf.put(member, record.id());
-                        }
-                    }
+            for (CatalogRecord dataset : removing) {
+                if (dataset.type() != RecordType.DATASET) {
+                    continue;
                 }
+                Map<RecordId, String> members = store.members(stage, dataset.id());
+                Map<String, String> memberOwners = owners.ownersOf(Set.copyOf(members.values()));
+                members.forEach((member, master) -> {
+                    Optional<String> owner = Optional.ofNullable(memberOwners.get(master));
+                    if (owner.isPresent() && !owner.get().equals(ownerOf.get(dataset.id()))) {
+                        requireMayWrite(caller, member.value(), owner);
+                    }
+                    if (ownerOf.putIfAbsent(member, owner.orElse(NO_OWNER)) == null) {
+                        datasetOf.put(member, dataset.id());
+                    }
+                });
             }
             WriteResult result = store.remove(stage, List.copyOf(ownerOf.keySet()));
             List<AuditEntry> events = new ArrayList<>();
@@ -246,9 +259,23 @@ public final class RecordWrites {
         }
     }
 
-    private Ownership resolveOwners(Caller caller, Optional<String> acting, Iterable<CatalogRecord> records) {
+    /**
+     * Who owns each master id the records carry, checking that the caller may write them. A record
+     * replaces what the stage holds under its id, so when that had another master id the caller
+     * must also be allowed to change it: a new master id does not make someone else's record one's own.
+     */
+    private Ownership resolveOwners(Caller caller, Optional<String> acting, Collection<CatalogRecord> records,
+            Map<RecordId, String> replacedMasters) {
         Map<String, String> firstRecordOf = new LinkedHashMap<>();
         records.forEach(record -> firstRecordOf.putIfAbsent(record.masterId(), record.id().value()));
+        Map<String, String> replacedOwners = owners.ownersOf(Set.copyOf(replacedMasters.values()));
+        for (CatalogRecord record : records) {
+            String replaced = replacedMasters.get(record.id());
+            if (replaced != null && !replaced.equals(record.masterId())) {
+                // Stored without an owner: loaded by an operator.
+                requireMayReplace(caller, acting, record.id().value(), Optional.ofNullable(replacedOwners.get(replaced)));
+            }
+        }
         Map<String, String> current = owners.ownersOf(firstRecordOf.keySet());
         Set<String> stored = store.storedMasterIds(firstRecordOf.keySet().stream()
                 .filter(master -> !current.containsKey(master)).toList());
@@ -258,11 +285,7 @@ public final class RecordWrites {
         firstRecordOf.forEach((master, recordId) -> {
             Optional<String> owner = Optional.ofNullable(current.get(master));
             if (owner.isPresent()) {
-                if (acting.isPresent() && !acting.equals(owner)) {
-                    throw new WriteRefused(recordId, "Record " + recordId + " belongs to another organisation than '"
-                            + acting.get() + "'");
-                }
-                requireMayWrite(caller, recordId, owner);
+                requireMayReplace(caller, acting, recordId, owner);
                 ownerByMaster.put(master, owner);
             } else if (stored.contains(master)) {
                 // Loaded by an operator; only a node administrator may take it over.
@@ -322,9 +345,23 @@ public final class RecordWrites {
         }
     }
 
+    /** Whether the write may change a record that {@code owner} owns, acting for {@code acting}. */
+    private static void requireMayReplace(Caller caller, Optional<String> acting, String recordId,
+            Optional<String> owner) {
+        if (owner.isPresent() && acting.isPresent() && !acting.equals(owner)) {
+            throw new WriteRefused(recordId, "Record " + recordId + " belongs to another organisation than '"
+                    + acting.get() + "'");
+        }
+        requireMayWrite(caller, recordId, owner);
+    }
+
+    /** Node administrators may write any record; publishers, their organisation's (none, if it has no owner). */
+    private static boolean mayWrite(Caller caller, Optional<String> owner) {
+        return caller.hasNodeRole(NodeRole.NODE_ADMIN) || owner.map(caller::isPublisherOf).orElse(false);
+    }
+
     private static void requireMayWrite(Caller caller, String recordId, Optional<String> owner) {
-        boolean allowed = caller.hasNodeRole(NodeRole.NODE_ADMIN) || owner.map(caller::isPublisherOf).orElse(false);
-        if (!allowed) {
+        if (!mayWrite(caller, owner)) {
             throw new WriteRefused(recordId, owner.isPresent()
                     ? "Record " + recordId + " belongs to an organisation you do not publish for"
                     : "Record " + recordId + " was loaded by the node's operator; only a node administrator may change it");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meridian.catalog.CatalogRecord;
@@ -37,8 +38,10 @@ import org.meridian.server.identity.TokenScope;
 import org.meridian.server.identity.User;
 import org.meridian.server.testing.BootedNode;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST/PUT/DELETE /api/v1/records} over real HTTP: who may write which record, what a
@@ -54,6 +57,9 @@ class RecordWriteApiTest extends BootedNode {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -162,6 +168,83 @@ class RecordWriteApiTest extends BootedNode {
         assertThat(eventsAfter(auditBefore)).extracting(event -> event.entry().action(), event -> event.entry().outcome())
                 .containsExactly(tuple("record.write", Outcome.DENIED), tuple("record.remove", Outcome.DENIED),
                         tuple("record.write", Outcome.DENIED));
+    }
+
+    @Test
+    void aNewMasterIdDoesNotMakeSomeoneElsesRecordOnesOwn() throws Exception {
+        CatalogRecord dataset = aDataset("CMIP6.ScenarioMIP.IPSL.write-twelve").build();
+        CatalogRecord file = aFile(dataset, "kept.nc").build();
+        CatalogRecord secret = aDataset("CMIP6.ScenarioMIP.IPSL.write-thirteen").withAccessGroup("ipsl").build();
+        assertThat(send("POST", "/api/v1/records", ipslPublisher, array(dataset, file, secret)).statusCode())
+                .isEqualTo(200);
+        CatalogRecord loaded = aDataset("CMIP6.CMIP.loaded-by-operator-two").build();
+        writeAndAwaitIndexed(List.of(loaded));
+        long auditBefore = audit.head().sequence();
+
+        HttpResponse<String> put = send("PUT", "/api/v1/records/" + encode(dataset.id()), ncarPublisher,
+                renamed(dataset, "NCAR.taken"));
+        HttpResponse<String> post = send("POST", "/api/v1/records", ncarPublisher, renamed(file, "NCAR.taken.file"));
+        HttpResponse<String> invisible = send("POST", "/api/v1/records", ncarPublisher, renamed(secret, "NCAR.secret"));
+        HttpResponse<String> operators = send("POST", "/api/v1/records", ncarPublisher, renamed(loaded, "NCAR.mine"));
+        HttpResponse<String> removed = send("DELETE", "/api/v1/records/" + encode(dataset.id()), ncarPublisher, null);
+
+        assertThat(List.of(put, post, invisible, operators)).allSatisfy(response ->
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(403));
+        assertThat(removed.statusCode()).isEqualTo(403);
+        assertThat(store.find(Stage.PRODUCTION, dataset.id()).orElseThrow().masterId()).isEqualTo(dataset.masterId());
+        assertThat(store.find(Stage.PRODUCTION, file.id()).orElseThrow().masterId()).isEqualTo(file.masterId());
+        assertThat(store.find(Stage.PRODUCTION, secret.id()).orElseThrow().accessGroup()).hasValue("ipsl");
+        assertThat(store.find(Stage.PRODUCTION, loaded.id()).orElseThrow().masterId()).isEqualTo(loaded.masterId());
+        assertThat(eventsAfter(auditBefore)).extracting(event -> event.entry().outcome()).containsOnly(Outcome.DENIED)
+                .hasSize(5);
+        HttpResponse<String> ownRename = send("PUT", "/api/v1/records/" + encode(dataset.id()), ipslPublisher,
+                renamed(dataset, "CMIP6.ScenarioMIP.IPSL.write-twelve-renamed"));
+        assertThat(ownRename.statusCode()).as("the owner may still change a record's master id").isEqualTo(200);
+    }
+
+    @Test
+    void aDatasetTakesAFileAnotherOrganisationOwnsOnlyWhenTheCallerMayWriteItToo() throws Exception {
+        CatalogRecord dataset = aDataset("CMIP6.ScenarioMIP.IPSL.write-fourteen").build();
+        CatalogRecord own = aFile(dataset, "own.nc").build();
+        CatalogRecord foreign = aFile(dataset, "foreign.nc").build();
+        assertThat(send("POST", "/api/v1/records", ipslPublisher, array(dataset, own, foreign)).statusCode())
+                .isEqualTo(200);
+        // Only an ownership recorded before files had to follow their dataset's owner could do this.
+        new JdbcTemplate(dataSource).update("UPDATE record_owners SET organisation_id = 'ncar' WHERE master_id = ?",
+                foreign.masterId());
+
+        HttpResponse<String> refused = send("DELETE", "/api/v1/records/" + encode(dataset.id()), ipslPublisher, null);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains(foreign.id().value());
+        assertThat(store.find(Stage.PRODUCTION, own.id())).as("the refused removal removed nothing").isPresent();
+
+        HttpResponse<String> byBoth = send("DELETE", "/api/v1/records/" + encode(dataset.id()), bothPublisher, null);
+
+        assertThat(byBoth.statusCode()).as(byBoth.body()).isEqualTo(200);
+        assertThat(mapper.readTree(byBoth.body()).get("removed").asInt()).isEqualTo(3);
+        assertThat(audit.find(AuditQuery.newest(10))).filteredOn(event -> event.entry().target().equals(foreign.id().value()))
+                .first().satisfies(event -> assertThat(event.entry().details()).containsEntry("organisation", "ncar"));
+    }
+
+    @Test
+    void aPublishOnlyTokenRemovesItsOrganisationsRestrictedRecordsAsItWritesThem() throws Exception {
+        CatalogRecord secret = aDataset("CMIP6.ScenarioMIP.IPSL.write-fifteen").withAccessGroup("ipsl").build();
+        String publishOnly = token(identity.findUser("pierre").orElseThrow(), EnumSet.of(TokenScope.PUBLISH));
+
+        HttpResponse<String> written = send("POST", "/api/v1/records", publishOnly, json.write(secret));
+        HttpResponse<String> removed = send("DELETE", "/api/v1/records/" + encode(secret.id()), publishOnly, null);
+
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(store.find(Stage.PRODUCTION, secret.id())).isEmpty();
+    }
+
+    /** The record as JSON, with another master id under the same record id. */
+    private String renamed(CatalogRecord record, String masterId) {
+        ObjectNode node = (ObjectNode) mapper.readTree(json.write(record));
+        node.put("master_id", masterId);
+        return node.toString();
     }
 
     @Test
