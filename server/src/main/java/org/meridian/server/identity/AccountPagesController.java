@@ -69,7 +69,7 @@ class AccountPagesController {
                 // An int, as in the JSON API: any count of days beyond it is refused by the service anyway.
                 return Duration.ofDays(Integer.parseInt(expiresInDays));
             } catch (NumberFormatException e) {
-                throw IdentityProblem.invalid("expires_in_days",
+                throw IdentityProblem.invalid("expiresInDays",
                         "expiry must be a whole number of days, got '" + expiresInDays + "'");
             }
         }

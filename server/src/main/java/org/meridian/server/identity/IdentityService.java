@@ -337,7 +337,7 @@ public final class IdentityService {
             throw IdentityProblem.invalid("scopes", "scopes must name at least one of read, publish, admin");
         }
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(policy.maxTokenLifetime()) > 0) {
-            throw IdentityProblem.invalid("expires_in_days",
+            throw IdentityProblem.invalid("expiresInDays",
                     "lifetime must be between 1 day and " + policy.maxTokenLifetime().toDays() + " days");
         }
         Instant now = clock.instant();

@@ -31,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -153,7 +154,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                             ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            body.setDetail("The request body is not readable: field " + field + " has the wrong form");
+            if (databind instanceof UnrecognizedPropertyException unknown) {
+                body.setDetail("The request body has a field this endpoint does not read: " + field + "; it reads "
+                        + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", ")));
+            } else {
+                body.setDetail("The request body is not readable: field " + field + " has the wrong form");
+            }
             body.setProperty("field", field);
         }
         return handleExceptionInternal(exception, body, headers, status, request);

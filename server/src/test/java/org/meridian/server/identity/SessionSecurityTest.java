@@ -134,6 +134,22 @@ class SessionSecurityTest extends BootedNode {
     }
 
     @Test
+    void aMisspeltFieldInARequestBodyIsRefusedAndNamedNotLeftAtItsDefault() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("alice", PASSWORD);
+        browser.get("/search");
+
+        HttpResponse<String> token = browser.postJson("/api/v1/tokens",
+                "{\"name\":\"misspelt\",\"scopes\":[\"read\"],\"expires_in_days\":1}");
+
+        assertThat(token.statusCode()).isEqualTo(400);
+        assertThat(token.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(token.body()).contains("\"field\":\"expires_in_days\"")
+                .contains("does not read: expires_in_days; it reads expiresInDays, name, scopes");
+        assertThat(browser.get("/api/v1/tokens").body()).doesNotContain("misspelt");
+    }
+
+    @Test
     void signInReturnsToThePageThatAskedForIt() throws Exception {
         Browser browser = new Browser();
 
