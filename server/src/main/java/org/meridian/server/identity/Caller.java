@@ -87,13 +87,14 @@ public record Caller(Optional<User> user, Optional<ApiToken> token) {
     /**
      * Which restricted records the caller may see: those whose access group is one of the
      * caller's organisations (any role). Node administrators see everything. A token needs the
-     * read scope to see restricted records at all.
+     * read scope to see restricted records at all, and a node administrator's also the admin
+     * scope to see beyond its owner's organisations, as for every node-wide power.
      */
     public AccessScope accessScope() {
         if (user.isEmpty() || !scopeAllows(TokenScope.READ)) {
             return AccessScope.PUBLIC;
         }
-        if (user.get().hasNodeRole(NodeRole.NODE_ADMIN)) {
+        if (hasNodeRole(NodeRole.NODE_ADMIN)) {
             return AccessScope.ALL;
         }
         return AccessScope.groups(user.get().memberships().stream().map(Membership::organisationId)

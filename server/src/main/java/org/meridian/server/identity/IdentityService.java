@@ -359,9 +359,17 @@ public final class IdentityService {
         return store.listTokens(user.id());
     }
 
-    /** Revokes one of the caller's tokens (node administrators may revoke anyone's). */
+    /**
+     * Revokes one of the caller's tokens (node administrators may revoke anyone's). A token may
+     * revoke itself, as a script does when it is done; managing others takes a signed-in session,
+     * as creating them does.
+     */
     public void revokeToken(Caller caller, String requestId, String tokenId) {
         User user = caller.user().orElseThrow(() -> IdentityProblem.unauthenticated("sign in to revoke tokens"));
+        if (caller.token().isPresent() && !caller.token().get().id().equals(tokenId)) {
+            denied(caller.actor(), "token.revoke", tokenId, requestId, "tokens cannot revoke other tokens");
+            throw IdentityProblem.forbidden("an API token can revoke only itself; sign in to revoke other tokens");
+        }
         ApiToken token = store.findToken(tokenId)
                 .orElseThrow(() -> IdentityProblem.notFound("token", "no token with id '" + tokenId + "'"));
         if (!token.userId().equals(user.id()) && !caller.hasNodeRole(NodeRole.NODE_ADMIN)) {

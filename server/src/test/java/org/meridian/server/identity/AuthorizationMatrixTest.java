@@ -39,7 +39,7 @@ class AuthorizationMatrixTest extends BootedNode {
     /** Who may reach an endpoint. */
     enum Access {
         PUBLIC, SIGNED_IN, PUBLISHER, ORG_ADMIN, AUDITOR, NODE_ADMIN,
-        /** Signed in with a browser session; an API token may not mint further tokens. */
+        /** Signed in with a browser session; an API token may not mint further tokens, nor revoke others. */
         SESSION_ONLY
     }
 
@@ -92,7 +92,7 @@ class AuthorizationMatrixTest extends BootedNode {
             Map.entry("GET /api/v1/me", Access.SIGNED_IN),
             Map.entry("GET /api/v1/tokens", Access.SIGNED_IN),
             Map.entry("POST /api/v1/tokens", Access.SESSION_ONLY),
-            Map.entry("DELETE /api/v1/tokens/{id}", Access.SIGNED_IN),
+            Map.entry("DELETE /api/v1/tokens/{id}", Access.SESSION_ONLY),
             Map.entry("GET /api/v1/organisations", Access.SIGNED_IN),
             Map.entry("POST /api/v1/organisations", Access.NODE_ADMIN),
             Map.entry("POST /api/v1/organisations/{organisation}/members", Access.ORG_ADMIN),
@@ -104,7 +104,7 @@ class AuthorizationMatrixTest extends BootedNode {
             Map.entry("DELETE /api/v1/users/{username}/node-roles/{role}", Access.NODE_ADMIN),
             Map.entry("GET /account", Access.SIGNED_IN),
             Map.entry("POST /account/tokens", Access.SESSION_ONLY),
-            Map.entry("POST /account/tokens/{id}/revoke", Access.SIGNED_IN),
+            Map.entry("POST /account/tokens/{id}/revoke", Access.SESSION_ONLY),
             Map.entry("GET /admin/users", Access.NODE_ADMIN),
             Map.entry("POST /admin/users", Access.NODE_ADMIN),
             Map.entry("POST /admin/users/{username}/enabled", Access.NODE_ADMIN),

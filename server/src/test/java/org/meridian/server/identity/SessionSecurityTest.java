@@ -1,6 +1,7 @@
 package org.meridian.server.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -260,6 +262,28 @@ class SessionSecurityTest extends BootedNode {
 
         assertThat(get("/api/v1/users", readOnly).statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/search", readOnly).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/search?query=secret", readOnly).body())
+                .as("seeing every organisation's restricted records is a node-wide power too").contains("\"total\":0");
+        String everyScope = identity.createToken(Caller.of(admin), "t", "every scope",
+                EnumSet.allOf(TokenScope.class), java.time.Duration.ofDays(1)).secret();
+        assertThat(get("/api/v1/search?query=secret", everyScope).body()).contains("\"total\":1");
+    }
+
+    @Test
+    void aTokenRevokesOnlyItselfOtherTokensTakeASession() throws Exception {
+        User admin = identity.findUser("root").orElseThrow();
+        String first = identity.createToken(Caller.of(admin), "t", "first", Set.of(TokenScope.READ),
+                java.time.Duration.ofDays(1)).secret();
+        String second = identity.createToken(Caller.of(admin), "t", "second", Set.of(TokenScope.READ),
+                java.time.Duration.ofDays(1)).secret();
+        Caller firstCaller = identity.authenticateToken(first, "t").orElseThrow();
+        String secondId = identity.authenticateToken(second, "t").orElseThrow().token().orElseThrow().id();
+
+        assertThatThrownBy(() -> identity.revokeToken(firstCaller, "t", secondId))
+                .isInstanceOf(IdentityProblem.class).hasMessageContaining("can revoke only itself");
+        assertThat(identity.authenticateToken(second, "t")).isPresent();
+        identity.revokeToken(firstCaller, "t", firstCaller.token().orElseThrow().id());
+        assertThat(identity.authenticateToken(first, "t")).isEmpty();
     }
 
     @Test
