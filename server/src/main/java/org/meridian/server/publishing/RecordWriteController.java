@@ -92,13 +92,36 @@ class RecordWriteController {
         return summary;
     }
 
+    /**
+     * Removes the records named by {@code id=} in the query or, since a URL holds only about eighty
+     * CMIP6 ids before the container refuses its length, by a JSON array of ids in the body.
+     */
     @DeleteMapping("/api/v1/records")
-    WriteSummary removeAll(@RequestParam MultiValueMap<String, String> parameters, Caller caller,
-            HttpServletRequest request) {
-        checkParameters(parameters, REMOVE_PARAMETERS);
-        List<RecordId> ids = parameters.getOrDefault("id", List.of()).stream().map(RecordWriteController::recordId)
-                .toList();
+    WriteSummary removeAll(@RequestBody(required = false) List<String> body,
+            @RequestParam MultiValueMap<String, String> parameters, Caller caller, HttpServletRequest request) {
+        List<RecordId> ids = new ArrayList<>();
+        if (body == null) {
+            checkParameters(parameters, REMOVE_PARAMETERS);
+            parameters.getOrDefault("id", List.of()).forEach(id -> ids.add(recordId(id)));
+        } else {
+            checkParameters(parameters, Set.of("stage"));
+            for (int position = 0; position < body.size(); position++) {
+                ids.add(listedId(body.get(position), position));
+            }
+        }
         return writes.remove(caller, RequestIds.of(request), stage(parameters), ids);
+    }
+
+    private static RecordId listedId(String id, int position) {
+        if (id == null) {
+            throw new InvalidRecordException("[" + position + "]", "Record ids are strings; position " + position
+                    + " holds null");
+        }
+        try {
+            return RecordId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("[" + position + "]", "Not a record id: " + e.getMessage());
+        }
     }
 
     private CatalogRecord parse(JsonNode node, int position, FieldNames names) {

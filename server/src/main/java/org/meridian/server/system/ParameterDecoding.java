@@ -43,8 +43,8 @@ public final class ParameterDecoding extends OncePerRequestFilter {
                         Map.of("parameter", name));
             } else {
                 ProblemResponses.write(response, HttpStatus.BAD_REQUEST, CODE, TITLE,
-                        "The query string or form body cannot be decoded as percent-encoded UTF-8 name=value pairs: "
-                                + reason(e));
+                        // Also when there are more pairs than the container reads; its reason says so.
+                        "The query string or form body cannot be read: " + reason(e));
             }
             return;
         }

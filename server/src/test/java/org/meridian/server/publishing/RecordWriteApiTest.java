@@ -343,6 +343,32 @@ class RecordWriteApiTest extends BootedNode {
     }
 
     @Test
+    void aBulkRemovalNamesItsIdsInTheBodyWhenTheyDoNotFitInAUrl() throws Exception {
+        List<CatalogRecord> datasets = new java.util.ArrayList<>();
+        for (int number = 0; number < 300; number++) {
+            datasets.add(aDataset("CMIP6.ScenarioMIP.IPSL.IPSL-CM6A-LR.ssp585.r1i1p1f1.Amon.tas.gr.bulk" + number).build());
+        }
+        assertThat(send("POST", "/api/v1/records", ipslPublisher, array(datasets.toArray(CatalogRecord[]::new)))
+                .statusCode()).isEqualTo(200);
+        String ids = datasets.stream().map(dataset -> "\"" + dataset.id().value() + "\"")
+                .collect(Collectors.joining(",", "[", "]"));
+        String tooMany = java.util.stream.IntStream.range(0, 1001).mapToObj(number -> "\"x" + number + "|node\"")
+                .collect(Collectors.joining(",", "[", "]"));
+
+        HttpResponse<String> withNull = send("DELETE", "/api/v1/records", ipslPublisher, "[\"a|b\", null]");
+        HttpResponse<String> alsoInQuery = send("DELETE", "/api/v1/records?id=a%7Cb", ipslPublisher, ids);
+        HttpResponse<String> overLimit = send("DELETE", "/api/v1/records", ipslPublisher, tooMany);
+        HttpResponse<String> removed = send("DELETE", "/api/v1/records", ipslPublisher, ids);
+
+        assertThat(field(withNull)).isEqualTo("[1]");
+        assertThat(parameter(alsoInQuery)).isEqualTo("id");
+        assertThat(parameter(overLimit)).isEqualTo("id");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(mapper.readTree(removed.body()).get("removed").asInt()).isEqualTo(300);
+        assertThat(store.find(Stage.PRODUCTION, datasets.getLast().id())).isEmpty();
+    }
+
+    @Test
     void aRestrictedRecordTheCallerCannotSeeIsAbsentNotForbidden() throws Exception {
         CatalogRecord secret = aDataset("CMIP6.ScenarioMIP.IPSL.write-ten").withAccessGroup("ipsl").build();
         assertThat(send("POST", "/api/v1/records", ipslPublisher, json.write(secret)).statusCode()).isEqualTo(200);
