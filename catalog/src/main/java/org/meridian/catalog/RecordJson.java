@@ -71,10 +71,11 @@ public final class RecordJson {
         for (String url : values("url", node.get("url"))) {
             urls.add(parse("url", () -> AccessUrl.parse(url)));
         }
-        Optional<GeoBox> geoBox = node.has("north_degrees")
-                ? Optional.of(parse("north_degrees", () -> new GeoBox(number(node, "west_degrees"),
-                        number(node, "south_degrees"), number(node, "east_degrees"), number(node, "north_degrees"))))
-                : Optional.empty();
+        Optional<GeoBox> geoBox = node.has("north_degrees") ? Optional.of(geoBox(node)) : Optional.empty();
+        long size = optionalLong(node, "size").orElse(0L);
+        if (size < 0) {
+            throw new RecordFormatException("size", "must not be negative, got " + size);
+        }
         return parse("", () -> new CatalogRecord(
                 parse("id", () -> RecordId.of(requiredText(node, "id"))),
                 type,
@@ -88,9 +89,9 @@ public final class RecordJson {
                 requiredText(node, "index_node"),
                 requiredText(node, "title"),
                 optionalText(node, "dataset_id").map(id -> parse("dataset_id", () -> RecordId.of(id))),
-                optionalLong(node, "size").orElse(0L),
-                optionalLong(node, "number_of_files").map(Math::toIntExact),
-                optionalLong(node, "number_of_aggregations").map(Math::toIntExact),
+                size,
+                parse("number_of_files", () -> optionalLong(node, "number_of_files").map(Math::toIntExact)),
+                parse("number_of_aggregations", () -> optionalLong(node, "number_of_aggregations").map(Math::toIntExact)),
                 checksum,
                 urls,
                 optionalInstant(node, "timestamp").orElseThrow(() -> missing("timestamp")),
@@ -98,8 +99,7 @@ public final class RecordJson {
                 optionalInstant(node, "datetime_stop"),
                 geoBox,
                 attributes,
-                parse("visibility", () -> optionalText(node, "visibility")
-                        .map(v -> Visibility.valueOf(v.toUpperCase(Locale.ROOT))).orElse(Visibility.LOCAL)),
+                optionalText(node, "visibility").map(RecordJson::visibility).orElse(Visibility.LOCAL),
                 optionalText(node, "access_group"),
                 optionalText(node, "origin").orElse(DEFAULT_ORIGIN)));
     }
@@ -292,6 +292,27 @@ public final class RecordJson {
         ArrayNode array = nodes.arrayNode();
         values.forEach(array::add);
         return array;
+    }
+
+    private static Visibility visibility(String value) {
+        try {
+            return Visibility.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new RecordFormatException("visibility", "must be LOCAL or FEDERATED, got '" + value + "'");
+        }
+    }
+
+    /** The record's box, its errors blamed on the coordinate that breaks the rule. */
+    private static GeoBox geoBox(JsonNode node) {
+        double west = number(node, "west_degrees");
+        double south = number(node, "south_degrees");
+        double east = number(node, "east_degrees");
+        double north = number(node, "north_degrees");
+        String culprit = south < -90 ? "south_degrees"
+                : north > 90 || south > north ? "north_degrees"
+                : west < -360 ? "west_degrees"
+                : "east_degrees";
+        return parse(culprit, () -> new GeoBox(west, south, east, north));
     }
 
     private static <T> T parse(String field, java.util.function.Supplier<T> parser) {

@@ -7,6 +7,8 @@ import static org.meridian.catalog.RecordBuilder.aFile;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RecordJsonTest {
     private final RecordJson json = new RecordJson();
@@ -126,5 +128,26 @@ class RecordJsonTest {
         assertThatThrownBy(() -> json.read("{\"id\": "))
                 .isInstanceOf(RecordFormatException.class)
                 .hasMessageContaining("not valid JSON");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', textBlock = """
+            "size":-5                                                                        ; size          ; must not be negative
+            "number_of_files":3000000000                                                     ; number_of_files ; overflow
+            "visibility":"weird"                                                             ; visibility    ; must be LOCAL or FEDERATED, got 'weird'
+            "west_degrees":0,"south_degrees":0,"east_degrees":999,"north_degrees":10         ; east_degrees  ; longitudes
+            "west_degrees":0,"south_degrees":20,"east_degrees":10,"north_degrees":10         ; north_degrees ; latitudes
+            "west_degrees":0,"south_degrees":-95,"east_degrees":10,"north_degrees":10        ; south_degrees ; latitudes
+            """)
+    void namesTheFieldAValueRuleBlames(String field, String blamed, String words) {
+        String record = """
+                {"id":"X|n","type":"Dataset","master_id":"X","instance_id":"X","version":"1","data_node":"n",
+                 "index_node":"i","title":"t","timestamp":"2020-01-01T00:00:00Z",%s}
+                """.formatted(field);
+
+        assertThatThrownBy(() -> json.read(record))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining(words).hasMessageNotContaining("org.meridian")
+                .extracting(e -> ((RecordFormatException) e).field()).isEqualTo(blamed);
     }
 }
