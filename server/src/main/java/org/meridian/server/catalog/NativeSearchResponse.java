@@ -69,7 +69,12 @@ record NativeSearchResponse(
         }
         int offset = query.offset();
         int limit = query.limit();
-        String prev = limit > 0 && offset > 0 ? page.apply(Math.max(0, offset - limit)) : null;
+        String prev = null;
+        if (limit > 0 && offset > 0) {
+            // Past the end, the previous page is the last one that holds results.
+            long lastPage = result.total() == 0 ? 0 : (result.total() - 1) / limit * limit;
+            prev = page.apply((int) Math.min(Math.max(0, offset - limit), lastPage));
+        }
         String next = limit > 0 && (long) offset + limit < result.total() ? page.apply(offset + limit) : null;
         return new NativeSearchResponse(result.total(), offset, limit, results, facets,
                 new Links(self, page.apply(0), prev, next));

@@ -61,6 +61,23 @@ class SearchApiControllerTests {
     }
 
     @Test
+    void pageLinksReplaceAnOffsetWhoseNameWasPercentEncoded() {
+        MvcTestResult result = mvc.get().uri(java.net.URI.create(BASE + "?limit=2&%6Fffset=2")).exchange();
+
+        assertThat(result).hasStatusOk();
+        JsonNode links = json.readTree(result.getResponse().getContentAsByteArray()).path("links");
+        assertThat(links.path("next").asString()).isEqualTo(BASE + "?limit=2&offset=4");
+    }
+
+    @Test
+    void thePreviousPageOfAnOffsetPastTheEndIsTheLastPageWithResults() {
+        JsonNode links = search("limit=3", "offset=50").path("links");
+
+        assertThat(links.path("prev").asString()).isEqualTo(BASE + "?limit=3&offset=6");
+        assertThat(links.path("next").isNull()).isTrue();
+    }
+
+    @Test
     void followingNextVisitsEveryResultOnce() {
         List<String> ids = new java.util.ArrayList<>();
         JsonNode page = search("limit=3");
