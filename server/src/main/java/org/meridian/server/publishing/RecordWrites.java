@@ -345,7 +345,7 @@ public final class RecordWrites {
         }
     }
 
-    /** Whether the write may change a record that {@code owner} owns, acting for {@code acting}. */
+    /** Refuses unless the write, acting for {@code acting}, may change a record that {@code owner} owns. */
     private static void requireMayReplace(Caller caller, Optional<String> acting, String recordId,
             Optional<String> owner) {
         if (owner.isPresent() && acting.isPresent() && !acting.equals(owner)) {
