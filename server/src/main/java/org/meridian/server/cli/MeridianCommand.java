@@ -30,6 +30,8 @@ public final class MeridianCommand implements Runnable {
     /** Runs the command line and returns the exit code (for tests and {@link #main}). */
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new MeridianCommand());
+        // --format json and --stage staging, as the README and the HTTP API write them.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("meridian: " + exception.getMessage() + " (see '"

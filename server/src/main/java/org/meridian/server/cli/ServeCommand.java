@@ -8,12 +8,18 @@ import org.meridian.server.ops.MeridianProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code meridian serve}: the production entry point. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start a node with the layered configuration (meridian.yaml, meridian-<environment>.yaml, MERIDIAN_* variables, flags).")
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConfigurationOptions configuration;
 
@@ -27,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> flags = new LinkedHashMap<>();
         if (port != null) {
+            if (port < 0 || port > 65_535) {
+                throw new ParameterException(spec.commandLine(), "--port must lie in 0..65535, got " + port);
+            }
             flags.put("server.port", port.toString());
         }
         if (dataDir != null) {

@@ -48,6 +48,14 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aPortNoSocketCanHaveIsAUsageErrorBeforeAnythingStarts() {
+        CommandLineRun run = CommandLineRun.of("serve", "--port", "-5");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString().startsWith("meridian: --port must lie in 0..65535, got -5");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertThat(CommandLineRun.of().exitCode()).isEqualTo(2);
     }
@@ -235,7 +243,7 @@ class MeridianCommandTest {
     @Test
     void scenarioRunPrintsTheDocumentedJson() {
         CommandLineRun run = CommandLineRun.of("scenario", "run", EXAMPLES.resolve("simple-electrolysis.yaml").toString(),
-                "--samples", "2000", "--seed", "7", "--format", "JSON");
+                "--samples", "2000", "--seed", "7", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("{\"samples\":2000,\"elapsed_ms\":")
