@@ -33,7 +33,7 @@ final class AuditCommand implements Runnable {
     }
 
     static <T> T withLog(OfflineOptions data, java.util.function.Function<AuditLog, T> work) {
-        try (OfflineCatalog catalog = data.open()) {
+        try (OfflineCatalog catalog = data.openExisting()) {
             return work.apply(new AuditLog(catalog.dataSource(), Clock.systemUTC()));
         }
     }

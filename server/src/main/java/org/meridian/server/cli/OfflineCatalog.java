@@ -2,7 +2,10 @@ package org.meridian.server.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +13,7 @@ import org.meridian.index.lucene.LuceneSearchIndex;
 import org.meridian.server.catalog.CatalogIndexer;
 import org.meridian.server.catalog.CatalogStorage;
 import org.meridian.server.ops.DataDirectoryLock;
+import org.meridian.server.ops.InvalidSetting;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.system.Databases;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,10 +36,30 @@ final class OfflineCatalog implements AutoCloseable {
 
     /** Reads the layered configuration, opens and migrates the database, and tries to take the data directory. */
     static OfflineCatalog open(ConfigurationOptions configuration, Map<String, String> flags) {
+        return open(configuration, flags, false);
+    }
+
+    /**
+     * As {@link #open(ConfigurationOptions, Map)}, but refuses a data directory that holds no catalog
+     * yet, rather than create one: a check or rebuild of a new, empty catalog (a mistyped
+     * {@code --data-dir}, the wrong working directory) would report on nothing as if all were well.
+     */
+    static OfflineCatalog openExisting(ConfigurationOptions configuration, Path dataDir) {
+        return open(configuration, dataDirFlag(dataDir), true);
+    }
+
+    private static OfflineCatalog open(ConfigurationOptions configuration, Map<String, String> flags,
+            boolean existingOnly) {
         MeridianProperties properties;
         List<String> arguments = configuration.springArguments(flags);
         try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(arguments)) {
             properties = context.getBean(MeridianProperties.class);
+        }
+        if (existingOnly && properties.database().url().isBlank()
+                && !Files.exists(Databases.embeddedFile(properties.dataDir()))) {
+            throw new InvalidSetting("meridian.data-dir", "no Meridian catalog in "
+                    + properties.dataDir().toAbsolutePath().normalize()
+                    + "; name the node's data directory with --data-dir or meridian.data-dir");
         }
         Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(properties.dataDir());
         try {
@@ -47,12 +71,16 @@ final class OfflineCatalog implements AutoCloseable {
     }
 
     /** As {@link #open(ConfigurationOptions, Map)}, with only the command's {@code --data-dir} (may be null) as a flag. */
-    static OfflineCatalog open(ConfigurationOptions configuration, java.nio.file.Path dataDir) {
-        Map<String, String> flags = new java.util.LinkedHashMap<>();
+    static OfflineCatalog open(ConfigurationOptions configuration, Path dataDir) {
+        return open(configuration, dataDirFlag(dataDir));
+    }
+
+    private static Map<String, String> dataDirFlag(Path dataDir) {
+        Map<String, String> flags = new LinkedHashMap<>();
         if (dataDir != null) {
             flags.put("meridian.data-dir", dataDir.toString());
         }
-        return open(configuration, flags);
+        return flags;
     }
 
     MeridianProperties properties() {

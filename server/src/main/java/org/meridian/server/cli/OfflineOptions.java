@@ -15,4 +15,9 @@ final class OfflineOptions {
     OfflineCatalog open() {
         return OfflineCatalog.open(configuration, dataDir);
     }
+
+    /** The catalog, refusing a data directory that has none yet (see {@link OfflineCatalog#openExisting}). */
+    OfflineCatalog openExisting() {
+        return OfflineCatalog.openExisting(configuration, dataDir);
+    }
 }

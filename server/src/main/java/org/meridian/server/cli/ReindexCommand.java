@@ -24,7 +24,7 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ProgressBar bar = ProgressBar.onStandardError("Reindexing");
         Instant started = Instant.now();
-        try (OfflineCatalog catalog = data.open()) {
+        try (OfflineCatalog catalog = data.openExisting()) {
             long indexed;
             if (catalog.nodeIsServing()) {
                 indexed = followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), bar, started);

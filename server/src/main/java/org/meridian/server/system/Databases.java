@@ -26,8 +26,17 @@ public final class Databases {
      * acknowledged ingest batch survives a killed process.
      */
     public static String embeddedUrl(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().normalize().resolve("db").resolve("meridian");
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + embeddedBase(dataDir) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
+
+    /** The embedded database's file, which exists once anything has opened the data directory's catalog. */
+    public static Path embeddedFile(Path dataDir) {
+        Path base = embeddedBase(dataDir);
+        return base.resolveSibling(base.getFileName() + ".mv.db");
+    }
+
+    private static Path embeddedBase(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("db").resolve("meridian");
     }
 
     /** A pooled data source; the caller closes it. */

@@ -60,6 +60,20 @@ class MeridianCommandTest {
         assertThat(CommandLineRun.of().exitCode()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"audit verify", "audit export", "reindex"})
+    void aCheckOfADataDirectoryWithNoCatalogIsRefusedAndCreatesNothing(String command) {
+        Path mistyped = directory.resolve("no-such-data");
+        List<String> arguments = new ArrayList<>(List.of(command.split(" ")));
+        arguments.addAll(List.of("--data-dir", mistyped.toString()));
+
+        CommandLineRun run = CommandLineRun.of(arguments.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString().contains("no Meridian catalog in " + mistyped);
+        assertThat(mistyped).doesNotExist();
+    }
+
     @Test
     void ingestLoadsAFileAndReindexRebuildsIt() throws IOException {
         Path dataDir = directory.resolve("data");
