@@ -28,6 +28,9 @@ public final class EffectiveConfiguration {
      * {@code max-token-lifetime} or {@code client-secret-env} (a variable's name) are shown.
      */
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|private-key)");
+    /** A URL's user:password@, or a password, secret or token given as a URL or JDBC parameter. */
+    private static final Pattern CREDENTIALS_IN_VALUE =
+            Pattern.compile("(?i)//[^/@\\s]*:[^/@\\s]*@|[?&;](password|secret|token|credentials?)=");
     /** Boot settings that decide how the node is reached and protected. */
     private static final List<String> SERVER_PROPERTIES = List.of("server.port", "server.address", "server.ssl.enabled",
             "server.ssl.bundle", "server.forward-headers-strategy", "management.server.port");
@@ -71,13 +74,23 @@ public final class EffectiveConfiguration {
         }
         List<Setting> settings = new ArrayList<>();
         for (String[] row : rows) {
-            settings.add(new Setting(row[0], row[1], isSecret(row[0]), origin(environment, row[0])));
+            settings.add(new Setting(row[0], row[1], isSecret(row[0]) || carriesCredentials(row[1]),
+                    origin(environment, row[0])));
         }
         return new EffectiveConfiguration(settings);
     }
 
     static boolean isSecret(String name) {
         return SECRET.matcher(name).matches();
+    }
+
+    /**
+     * Whether a value has credentials written into it, as a database URL may
+     * ({@code postgresql://user:pw@host/db}, {@code ?password=...}); such a value is a secret
+     * whatever its setting is called.
+     */
+    static boolean carriesCredentials(String value) {
+        return CREDENTIALS_IN_VALUE.matcher(value).find();
     }
 
     public List<Setting> settings() {

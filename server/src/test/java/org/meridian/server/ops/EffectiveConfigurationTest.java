@@ -17,6 +17,17 @@ class EffectiveConfigurationTest {
     }
 
     @Test
+    void aValueWithCredentialsWrittenIntoItIsASecretWhateverItsName() {
+        assertThat(List.of("jdbc:postgresql://meridian:pw123@db.example.org:5432/meridian",
+                "jdbc:postgresql://db.example.org/meridian?user=m&password=urlsecret",
+                "jdbc:h2:file:/srv/meridian/db;PASSWORD=x"))
+                .allMatch(EffectiveConfiguration::carriesCredentials);
+        assertThat(List.of("jdbc:postgresql://db.example.org:5432/meridian?user=meridian&ssl=true",
+                "https://login.example.org/realms/science", "/srv/meridian/data", "jdbc:h2:file:/x;AUTO_SERVER=TRUE"))
+                .noneMatch(EffectiveConfiguration::carriesCredentials);
+    }
+
+    @Test
     void aSecretIsShownMaskedUnlessEmpty() {
         assertThat(new EffectiveConfiguration.Setting("a.password", "hunter2", true, "env").shownValue()).isEqualTo("******");
         assertThat(new EffectiveConfiguration.Setting("a.password", "", true, "env").shownValue()).isEmpty();
