@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.meridian.catalog.CatalogChange;
 import org.meridian.catalog.CatalogRecord;
@@ -268,13 +269,17 @@ public final class RecordWrites {
             Map<RecordId, String> replacedMasters) {
         Map<String, String> firstRecordOf = new LinkedHashMap<>();
         records.forEach(record -> firstRecordOf.putIfAbsent(record.masterId(), record.id().value()));
-        Map<String, String> replacedOwners = owners.ownersOf(Set.copyOf(replacedMasters.values()));
-        for (CatalogRecord record : records) {
-            String replaced = replacedMasters.get(record.id());
-            if (replaced != null && !replaced.equals(record.masterId())) {
-                // Stored without an owner: loaded by an operator.
-                requireMayReplace(caller, acting, record.id().value(), Optional.ofNullable(replacedOwners.get(replaced)));
-            }
+        // Most writes keep their master id; only the others need the replaced record's owner.
+        List<CatalogRecord> renamed = records.stream()
+                .filter(record -> replacedMasters.containsKey(record.id())
+                        && !replacedMasters.get(record.id()).equals(record.masterId()))
+                .toList();
+        Map<String, String> replacedOwners = owners.ownersOf(renamed.stream()
+                .map(record -> replacedMasters.get(record.id())).collect(Collectors.toSet()));
+        for (CatalogRecord record : renamed) {
+            // Stored without an owner: loaded by an operator.
+            requireMayReplace(caller, acting, record.id().value(),
+                    Optional.ofNullable(replacedOwners.get(replacedMasters.get(record.id()))));
         }
         Map<String, String> current = owners.ownersOf(firstRecordOf.keySet());
         Set<String> stored = store.storedMasterIds(firstRecordOf.keySet().stream()
