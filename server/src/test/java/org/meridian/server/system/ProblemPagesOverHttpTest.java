@@ -41,8 +41,7 @@ class ProblemPagesOverHttpTest extends BootedNode {
 
         for (HttpResponse<String> response : List.of(curl, api, htmx)) {
             assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type).startsWith("application/problem+json"));
+            assertProblemJson(response);
             assertThat(response.body()).contains("There is nothing at this address.");
         }
     }
@@ -101,8 +100,7 @@ class ProblemPagesOverHttpTest extends BootedNode {
         assertHtml(page);
         assertThat(page.body()).contains("<h1>Rejected request</h1>").contains("Search the catalog");
         assertThat(program.statusCode()).isEqualTo(400);
-        assertThat(program.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertProblemJson(program);
     }
 
     @Test
@@ -123,8 +121,16 @@ class ProblemPagesOverHttpTest extends BootedNode {
     }
 
     private static void assertHtml(HttpResponse<String> page) {
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/html"));
+        assertContentType(page, "text/html");
+    }
+
+    private static void assertProblemJson(HttpResponse<String> response) {
+        assertContentType(response, "application/problem+json");
+    }
+
+    private static void assertContentType(HttpResponse<String> response, String type) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(value ->
+                assertThat(value).startsWith(type));
     }
 
     private HttpResponse<String> send(String method, String path, String accept, String htmx) throws Exception {
