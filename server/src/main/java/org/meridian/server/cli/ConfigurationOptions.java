@@ -1,6 +1,5 @@
 package org.meridian.server.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,31 +19,26 @@ final class ConfigurationOptions {
     Path config;
 
     @Option(names = "--environment", paramLabel = "NAME",
-            description = "Environment whose meridian-NAME.yaml overrides meridian.yaml (e.g. staging, production).")
+            description = "Environment whose file overrides the configuration file: meridian-NAME.yaml beside"
+                    + " meridian.yaml, or FILE-NAME.yaml beside --config FILE.yaml (e.g. staging, production).")
     String environment;
 
     /**
      * Spring arguments for these options plus {@code flags} (property → value), which win over
      * every file and the environment.
      *
-     * @throws IllegalArgumentException if {@code --config} names a file that does not exist
+     * @throws IllegalArgumentException if {@code --config} names a file that does not exist, an
+     *     environment has no file, or a file is not a valid configuration file
      */
     List<String> springArguments(Map<String, String> flags) {
+        return springArguments(flags, Path.of(""));
+    }
+
+    /** {@link #springArguments(Map)} with the default configuration files looked for in {@code workingDirectory}. */
+    List<String> springArguments(Map<String, String> flags, Path workingDirectory) {
         List<String> arguments = new ArrayList<>();
-        arguments.add("--spring.config.name=application,meridian");
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new IllegalArgumentException("--config: no such file " + config);
-            }
-            arguments.add("--spring.config.additional-location=file:" + config.toAbsolutePath().normalize());
-        }
-        if (environment != null) {
-            if (!environment.matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("--environment: '" + environment
-                        + "' is not a valid name (letters, digits, '-' and '_')");
-            }
-            arguments.add("--spring.profiles.active=" + environment);
-        }
+        arguments.add("--spring.config.location="
+                + ConfigurationFiles.resolve(config, environment, workingDirectory).springLocation());
         new LinkedHashMap<>(flags).forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;
     }

@@ -64,7 +64,8 @@ final class DemoCommand implements Callable<Integer> {
         flags.put("server.address", bind);
         flags.put("meridian.data-dir", dataDir.toString());
         // The demo is self-contained: built-in defaults and these flags only, no meridian.yaml.
-        List<String> arguments = new ArrayList<>(List.of("--spring.config.name=application"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.config.location=" + new ConfigurationFiles(List.of()).springLocation()));
         flags.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         ConfigurableApplicationContext node = NodeContexts.startNode(arguments);
         int actualPort = NodeRun.port(node);

@@ -1,12 +1,18 @@
 package org.meridian.server.cli;
 
 import java.util.List;
+import java.util.Map;
 import org.meridian.server.MeridianApplication;
 import org.meridian.server.ops.MeridianProperties;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /** Starts Spring contexts for the commands: the full node, or configuration only. */
@@ -16,6 +22,7 @@ final class NodeContexts {
 
     /** Starts the node (web server, catalog, indexer) and returns its running context. */
     static ConfigurableApplicationContext startNode(List<String> springArguments) {
+        quietBeforeLoggingStarts();
         return new SpringApplicationBuilder(MeridianApplication.class)
                 .logStartupInfo(false)
                 .properties(QUIET_FAILURE_REPORTS)
@@ -27,6 +34,7 @@ final class NodeContexts {
      * need only settings (ingest, reindex, config show).
      */
     static ConfigurableApplicationContext configurationOnly(List<String> springArguments) {
+        quietBeforeLoggingStarts();
         return new SpringApplicationBuilder(ConfigurationOnly.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
@@ -34,8 +42,27 @@ final class NodeContexts {
                 .run(springArguments.toArray(String[]::new));
     }
 
-    /** The command prints one line of its own (StartupFailure); Boot's multi-line report would repeat it. */
-    private static final String QUIET_FAILURE_REPORTS = "logging.level.org.springframework.boot.diagnostics=OFF";
+    /**
+     * The command prints one line of its own (StartupFailure) on standard error; Boot's failure
+     * analysis, its "Application run failed" stack trace and the context's "cancelling refresh"
+     * warning would repeat it in 2 to 110 lines on standard output. They are defaults, so an
+     * operator who wants the trace sets {@code LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BOOT_SPRINGAPPLICATION=ERROR}.
+     */
+    private static final Map<String, Object> QUIET_FAILURE_REPORTS = Map.of(
+            "logging.level.org.springframework.boot.diagnostics", "OFF",
+            "logging.level." + SpringApplication.class.getName(), "OFF",
+            "logging.level." + AnnotationConfigServletWebServerApplicationContext.class.getName(), "ERROR",
+            "logging.level." + AnnotationConfigApplicationContext.class.getName(), "ERROR");
+
+    /**
+     * Applies the quiet levels before Spring configures logging too: a failure that early (while the
+     * configuration is read) is logged by Logback's fallback console configuration.
+     */
+    private static void quietBeforeLoggingStarts() {
+        LoggingSystem logging = LoggingSystem.get(NodeContexts.class.getClassLoader());
+        QUIET_FAILURE_REPORTS.forEach((property, level) -> logging.setLogLevel(
+                property.substring("logging.level.".length()), LogLevel.valueOf(level.toString())));
+    }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MeridianProperties.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +146,61 @@ class MeridianCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errorLines()).singleElement().asString()
                 .contains("meridian.indexer.batch-size").contains("-5").contains("meridian.yaml");
+        assertThat(run.out()).as("Spring's own report of the failure").isEmpty();
+    }
+
+    @Test
+    void aConfigFileThatIsNotValidYamlIsNamedWithTheLine() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), """
+                meridian:
+                  search:
+                    facets: [project, source_id
+                """);
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("meridian: " + config + ": not valid YAML: while parsing a flow sequence (line 3, column 13)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltSectionIsRefusedNotIgnored() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), """
+                meridain:
+                  data-dir: /srv/meridian
+                """);
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString().isEqualTo("meridian: " + config
+                + ": 'meridain' is not a section Meridian reads (it reads logging, management, meridian, server, spring)");
+    }
+
+    @Test
+    void anEnvironmentWithoutItsFileIsRefused() throws IOException {
+        Path config = Files.writeString(directory.resolve("node.yaml"), "meridian:\n  data-dir: /srv/meridian\n");
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString(), "--environment", "prod");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .isEqualTo("meridian: --environment prod: no " + directory.resolve("node-prod.yaml"));
+    }
+
+    @Test
+    void aNodeThatCannotStartSaysWhyInOneLineAndNothingElse() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            CommandLineRun run = CommandLineRun.of("serve", "--data-dir", directory.resolve("data").toString(),
+                    "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.errorLines()).singleElement().asString().isEqualTo("meridian: port " + taken.getLocalPort()
+                    + " is already in use; choose another with --port");
+            assertThat(run.out()).as("Spring's own report of the failure").isEmpty();
+        }
     }
 
     private static final String SINGLE_SIGN_ON = """
