@@ -47,7 +47,7 @@ final class AdminCommand implements Runnable {
             Clock clock = Clock.systemUTC();
             IdentityService identity = new IdentityService(catalog.dataSource(), new IdentityStore(catalog.dataSource()),
                     new AuditLog(catalog.dataSource(), clock), catalog.properties().identity(), clock);
-            return work.run(identity, catalog.properties().node().publicUrl());
+            return work.run(identity, catalog.publicUrl());
         }
     }
 

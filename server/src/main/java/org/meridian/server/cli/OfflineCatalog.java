@@ -24,12 +24,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class OfflineCatalog implements AutoCloseable {
     private final MeridianProperties properties;
+    private final String publicUrl;
     private final HikariDataSource dataSource;
     private final Optional<DataDirectoryLock> lock;
     private CatalogStorage storage;
 
-    private OfflineCatalog(MeridianProperties properties, HikariDataSource dataSource, Optional<DataDirectoryLock> lock) {
+    private OfflineCatalog(MeridianProperties properties, String publicUrl, HikariDataSource dataSource,
+            Optional<DataDirectoryLock> lock) {
         this.properties = properties;
+        this.publicUrl = publicUrl;
         this.dataSource = dataSource;
         this.lock = lock;
     }
@@ -51,9 +54,13 @@ final class OfflineCatalog implements AutoCloseable {
     private static OfflineCatalog open(ConfigurationOptions configuration, Map<String, String> flags,
             boolean existingOnly) {
         MeridianProperties properties;
+        String publicUrl;
         List<String> arguments = configuration.springArguments(flags);
         try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(arguments)) {
             properties = context.getBean(MeridianProperties.class);
+            // No request to take the address from: the node's own port on this machine.
+            publicUrl = properties.node().publicUrlOr(
+                    "http://localhost:" + context.getEnvironment().getProperty("server.port", "8080"));
         }
         if (existingOnly && properties.database().url().isBlank()
                 && !Files.exists(Databases.embeddedFile(properties.dataDir()))) {
@@ -63,7 +70,7 @@ final class OfflineCatalog implements AutoCloseable {
         }
         Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(properties.dataDir());
         try {
-            return new OfflineCatalog(properties, Databases.openMigrated(properties, 2), lock);
+            return new OfflineCatalog(properties, publicUrl, Databases.openMigrated(properties, 2), lock);
         } catch (RuntimeException e) {
             lock.ifPresent(DataDirectoryLock::close);
             throw e;
@@ -85,6 +92,11 @@ final class OfflineCatalog implements AutoCloseable {
 
     MeridianProperties properties() {
         return properties;
+    }
+
+    /** The address links handed out here lead to. */
+    String publicUrl() {
+        return publicUrl;
     }
 
     HikariDataSource dataSource() {

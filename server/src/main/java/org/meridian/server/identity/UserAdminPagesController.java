@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /admin/users}: node administrators list accounts, create them (handing out a one-time
@@ -32,12 +33,12 @@ class UserAdminPagesController {
     private static final String PAGE = "redirect:/admin/users";
 
     private final IdentityService identity;
-    private final String publicUrl;
+    private final MeridianProperties.Node node;
     private final long setupLinkHours;
 
     UserAdminPagesController(IdentityService identity, MeridianProperties properties) {
         this.identity = requireNonNull(identity, "identity is null");
-        this.publicUrl = properties.node().publicUrl();
+        this.node = properties.node();
         this.setupLinkHours = properties.identity().setupLinkLifetime().toHours();
     }
 
@@ -99,7 +100,9 @@ class UserAdminPagesController {
             // A separate step, as at the command line: should it fail, the account stands without a
             // link, and `meridian admin setup-link` makes one.
             String secret = identity.createSetupLink(caller.actor(), requestId, user.username());
-            flash.addFlashAttribute("setupLink", new OneTimeSecret(user.username(), SetupLinks.address(publicUrl, secret)));
+            // Without a configured public URL, the link leads where this administrator reached the node.
+            String base = node.publicUrlOr(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+            flash.addFlashAttribute("setupLink", new OneTimeSecret(user.username(), SetupLinks.address(base, secret)));
             flash.addFlashAttribute("notice", "Account '" + user.username() + "' created.");
             return PAGE;
         } catch (IdentityProblem problem) {

@@ -56,10 +56,18 @@ public record MeridianProperties(
     /**
      * @param hostname public host name of this index node; ESGF clients compare it to the URL
      *     they called ({@code index_node})
-     * @param publicUrl the address people use to reach this node, for links the node hands out
+     * @param publicUrl the address people use to reach this node, for links the node hands out;
+     *     empty for the address each request came to (on the command line, which has no request,
+     *     {@code http://localhost:<server.port>})
      */
     public record Node(@NotBlank @DefaultValue("localhost") String hostname,
-            @NotBlank @DefaultValue("http://localhost:8080") String publicUrl) {
+            @Pattern(regexp = "|https?://\\S+", message = "must be an http:// or https:// URL, or empty")
+            @DefaultValue("") String publicUrl) {
+
+        /** The configured public URL, or {@code reachedAt} when none is configured. */
+        public String publicUrlOr(String reachedAt) {
+            return publicUrl.isEmpty() ? reachedAt : publicUrl;
+        }
     }
 
     /**

@@ -56,6 +56,21 @@ class AdminAndAuditCommandTest {
     }
 
     @Test
+    void aSetupLinkLeadsToTheConfiguredPortOrPublicUrl() throws Exception {
+        Path onPort = Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + "-port.yaml"), "server:\n  port: 9443\n");
+        Path withUrl = Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + "-url.yaml"),
+                "meridian:\n  node:\n    public-url: https://esgf.example.org/\n");
+
+        CommandLineRun port = CommandLineRun.of("admin", "create-user", "--data-dir", dataDir.toString(),
+                "--config", onPort.toString(), "--username", "dave");
+        CommandLineRun url = CommandLineRun.of("admin", "setup-link", "--data-dir", dataDir.toString(),
+                "--config", withUrl.toString(), "--username", "dave");
+
+        assertThat(port.out()).contains("http://localhost:9443/setup?secret=mrs_");
+        assertThat(url.out()).contains("https://esgf.example.org/setup?secret=mrs_");
+    }
+
+    @Test
     void createsATokenForAnExistingUserPrintingItsSecretOnceAndAuditingIt() throws Exception {
         createAdmin("root");
 
