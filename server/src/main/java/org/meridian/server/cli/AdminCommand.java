@@ -36,9 +36,12 @@ import picocli.CommandLine.Option;
         subcommands = {AdminCommand.CreateUser.class, AdminCommand.SetupLink.class, AdminCommand.CreateToken.class,
             AdminCommand.DisableBootstrap.class})
 final class AdminCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "an admin command is required");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "an admin command is required");
     }
 
     /** The identity service over the configured database, for one command. */

@@ -27,9 +27,12 @@ import picocli.CommandLine.Option;
         description = "Verify or export the append-only, hash-chained audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
 final class AuditCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "an audit command is required");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "an audit command is required");
     }
 
     static <T> T withLog(OfflineOptions data, java.util.function.Function<AuditLog, T> work) {

@@ -62,6 +62,15 @@ class MeridianCommandTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"admin", "audit", "config", "scenario"})
+    void aGroupWithoutItsCommandIsAUsageErrorPointingToItsHelp(String group) {
+        CommandLineRun run = CommandLineRun.of(group);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).last().asString().endsWith("(see 'meridian " + group + " --help')");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"audit verify", "audit export", "reindex"})
     void aCheckOfADataDirectoryWithNoCatalogIsRefusedAndCreatesNothing(String command) {
         Path mistyped = directory.resolve("no-such-data");
