@@ -2,8 +2,6 @@ package org.meridian.server.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,14 +76,12 @@ public final class CatalogIngest {
     private final RecordJson json;
     private final int batchSize;
     private final Clock clock;
-    private final Counter ingested;
 
     /**
      * @param written told of each committed batch, normally the indexer's {@link CatalogIndexer#offer}
      *     (a load beside a serving node passes nothing on: the node reads the log)
      */
-    public CatalogIngest(CatalogStore store, Consumer<WriteResult> written, RecordJson json, int batchSize, Clock clock,
-            MeterRegistry meters) {
+    public CatalogIngest(CatalogStore store, Consumer<WriteResult> written, RecordJson json, int batchSize, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.written = requireNonNull(written, "written is null");
         this.json = requireNonNull(json, "json is null");
@@ -94,9 +90,6 @@ public final class CatalogIngest {
         }
         this.batchSize = batchSize;
         this.clock = requireNonNull(clock, "clock is null");
-        this.ingested = Counter.builder("meridian.ingest.records")
-                .description("Records written by bulk loads (use rate() for the ingest rate)")
-                .register(requireNonNull(meters, "meters is null"));
     }
 
     /**
@@ -214,7 +207,6 @@ public final class CatalogIngest {
         written.accept(result);
         counts.records += batch.size();
         counts.changed += result.changes().size();
-        ingested.increment(batch.size());
     }
 
     private static final class Counts {

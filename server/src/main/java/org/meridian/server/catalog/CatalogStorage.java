@@ -74,7 +74,7 @@ public final class CatalogStorage implements AutoCloseable {
         }
         // Left-overs of a rebuild that crashed before switching; the current generation is whole.
         generations.deleteOthers();
-        CatalogIngest ingest = new CatalogIngest(store, indexer::offer, json, settings.batchSize(), clock, meters);
+        CatalogIngest ingest = new CatalogIngest(store, indexer::offer, json, settings.batchSize(), clock);
         return new CatalogStorage(store, index, indexer, ingest);
     }
 

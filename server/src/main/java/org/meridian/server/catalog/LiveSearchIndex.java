@@ -2,6 +2,7 @@ package org.meridian.server.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -24,9 +25,15 @@ import org.meridian.catalog.search.SearchResult;
  * <p>Searches hold the read side of a lock while they use a generation, and a swap takes the write
  * side, so it returns only when no search still uses the generation it replaced: the caller can
  * close that at once without failing a search that began just before the switch.
+ *
+ * <p>Counts the records that changes applied to it wrote ({@code meridian_ingest_records_total}):
+ * whatever wrote them (a bulk load in this process, {@code meridian ingest} beside the node, the
+ * publishing API), a record is counted once it reaches the index, and a record loaded again
+ * unchanged, which makes no change, is not counted.
  */
 public final class LiveSearchIndex implements SearchIndex {
     private final Timer searchTimer;
+    private final Counter ingested;
     private final ReadWriteLock generationInUse = new ReentrantReadWriteLock();
     private volatile SearchIndex current;
 
@@ -36,6 +43,10 @@ public final class LiveSearchIndex implements SearchIndex {
                 .description("Time to answer one search, all APIs")
                 .publishPercentileHistogram()
                 .register(requireNonNull(meters, "meters is null"));
+        this.ingested = Counter.builder("meridian.ingest.records")
+                .description("Records written to the catalog and applied to the search index, by any writer"
+                        + " (use rate() for the ingest rate)")
+                .register(meters);
     }
 
     /**
@@ -87,6 +98,7 @@ public final class LiveSearchIndex implements SearchIndex {
     @Override
     public void apply(List<? extends CatalogChange> changes) {
         current.apply(changes);
+        ingested.increment(changes.stream().filter(CatalogChange.Upsert.class::isInstance).count());
     }
 
     @Override

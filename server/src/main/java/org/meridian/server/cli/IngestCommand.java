@@ -1,6 +1,5 @@
 package org.meridian.server.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -72,8 +71,7 @@ final class IngestCommand implements Callable<Integer> {
                         + "; it will index the loaded records from the change log.");
                 ingest = new CatalogIngest(new CatalogStore(catalog.dataSource(), new RecordJson(), Clock.systemUTC()),
                         written -> {
-                        }, new RecordJson(), catalog.properties().indexer().batchSize(), Clock.systemUTC(),
-                        new SimpleMeterRegistry());
+                        }, new RecordJson(), catalog.properties().indexer().batchSize(), Clock.systemUTC());
             } else {
                 catalog.storage().indexer().start();
                 ingest = catalog.storage().ingest();
