@@ -24,8 +24,24 @@ public final class MeridianCommand implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        keepEmbeddedDatabaseOnLoopback();
         System.exit(execute(args));
     }
+
+    /**
+     * The embedded H2 database serves itself to the other Meridian processes on this machine
+     * ({@code AUTO_SERVER}: {@code meridian ingest} beside a node) on a TCP port that H2 would
+     * open on every interface; only local processes ever connect, so it listens on loopback.
+     * H2 reads the setting once, when it loads, hence here, before anything opens a database.
+     * An operator's own {@code -Dh2.bindAddress} wins.
+     */
+    static void keepEmbeddedDatabaseOnLoopback() {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
+
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     /** Runs the command line and returns the exit code (for tests and {@link #main}). */
     static int execute(String... args) {

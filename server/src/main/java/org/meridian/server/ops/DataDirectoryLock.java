@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -31,7 +34,7 @@ public final class DataDirectoryLock implements AutoCloseable {
     public static Optional<DataDirectoryLock> tryAcquire(Path dataDir) {
         requireNonNull(dataDir, "dataDir is null");
         try {
-            Files.createDirectories(dataDir);
+            createPrivately(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve("node.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
@@ -47,6 +50,30 @@ public final class DataDirectoryLock implements AutoCloseable {
             return Optional.of(new DataDirectoryLock(channel, lock));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock data directory " + dataDir, e);
+        }
+    }
+
+    /**
+     * Creates the data directory, if it is new, readable by this user only: it holds the catalog,
+     * the audit log and the embedded database's lock file with the key other local processes use
+     * to reach it. An existing directory keeps the permissions its operator gave it.
+     */
+    private static void createPrivately(Path dataDir) throws IOException {
+        if (Files.isDirectory(dataDir)) {
+            return;
+        }
+        Path absolute = dataDir.toAbsolutePath();
+        if (absolute.getParent() != null) {
+            Files.createDirectories(absolute.getParent());
+        }
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(absolute);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // Created by another process meanwhile; a file of that name fails when it is locked.
         }
     }
 
