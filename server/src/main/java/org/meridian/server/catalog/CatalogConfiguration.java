@@ -21,11 +21,6 @@ import org.springframework.context.annotation.Configuration;
 class CatalogConfiguration {
 
     @Bean(destroyMethod = "close")
-    DataDirectoryLock dataDirectoryLock(MeridianProperties properties) {
-        return DataDirectoryLock.acquire(properties.dataDir());
-    }
-
-    @Bean(destroyMethod = "close")
     CatalogStorage catalogStorage(DataDirectoryLock lock, DataSource dataSource, MeridianProperties properties,
             Clock clock, MeterRegistry meters) {
         CatalogStorage storage = CatalogStorage.open(dataSource, properties.dataDir(),

@@ -1,6 +1,7 @@
 package org.meridian.server.system;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.ops.MeridianProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /**
+     * Taken before the database is opened: one node per data directory, and a new directory is
+     * created private to its user before the embedded database creates anything in it.
+     */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(MeridianProperties properties) {
+    DataDirectoryLock dataDirectoryLock(MeridianProperties properties) {
+        return DataDirectoryLock.acquire(properties.dataDir());
+    }
+
+    /** Closed before the lock is released, as it depends on it. */
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(MeridianProperties properties, DataDirectoryLock lock) {
         return Databases.openMigrated(properties, properties.database().poolSize());
     }
 }

@@ -50,11 +50,12 @@ class DataDirectoryExposureTest {
     }
 
     /**
-     * A node process (H2 loads with the node's settings only in a process of its own): its
-     * embedded database answers on loopback and not on the machine's network address.
+     * A node process (H2 loads with the node's settings only in a process of its own): it creates
+     * its data directory private before the database writes into it, and its embedded database
+     * answers on loopback and not on the machine's network address.
      */
     @Test
-    void theEmbeddedDatabaseServesOtherLocalProcessesOnLoopbackOnly() throws Exception {
+    void aNodesNewDataDirectoryIsPrivateAndItsDatabaseServesOtherLocalProcessesOnLoopbackOnly() throws Exception {
         Path dataDir = directory.resolve("data");
         Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.meridian.server.cli.MeridianCommand",
@@ -63,6 +64,7 @@ class DataDirectoryExposureTest {
                 .start();
         try {
             int port = databasePort(Databases.embeddedFile(dataDir).resolveSibling("meridian.lock.db"), node);
+            assertThat(permissions(dataDir)).as("the node's new data directory").isEqualTo("rwx------");
             InetAddress network = networkAddress().orElseThrow(() ->
                     new AssertionError("this machine has no non-loopback IPv4 address to try"));
 
