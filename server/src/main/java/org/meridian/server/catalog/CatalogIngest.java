@@ -203,10 +203,25 @@ public final class CatalogIngest {
     }
 
     private void write(Stage stage, List<CatalogRecord> batch, Counts counts) {
-        WriteResult result = store.upsert(stage, batch);
+        WriteResult result;
+        try {
+            result = store.upsert(stage, batch);
+        } catch (RuntimeException e) {
+            // The batch is rolled back; what the operator needs is how far the load got.
+            throw new IngestInterruptedException("the catalog could not store a batch: " + rootMessage(e),
+                    counts.records, e);
+        }
         written.accept(result);
         counts.records += batch.size();
         counts.changed += result.changes().size();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static final class Counts {

@@ -1,6 +1,7 @@
 package org.meridian.server.cli;
 
 import org.meridian.server.catalog.IngestFailedException;
+import org.meridian.server.catalog.IngestInterruptedException;
 import org.meridian.server.system.ProblemException;
 
 /** The one line a failed command prints, without stack traces. */
@@ -12,6 +13,10 @@ final class CommandFailure {
         if (failure instanceof IngestFailedException ingest) {
             return "ingest stopped at " + ingest.getMessage() + " (" + ingest.committedRecords()
                     + " records before it are committed; fix the line and run the same command again)";
+        }
+        if (failure instanceof IngestInterruptedException interrupted) {
+            return "ingest interrupted: " + interrupted.getMessage() + " (" + interrupted.committedRecords()
+                    + " records before it are committed; run the same command again to load the rest)";
         }
         if (failure instanceof ProblemException problem) {
             Object field = problem.members().get("field");

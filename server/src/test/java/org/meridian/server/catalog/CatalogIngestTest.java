@@ -128,6 +128,22 @@ class CatalogIngestTest {
     }
 
     @Test
+    void aDatabaseThatGoesAwayStopsTheLoadSayingHowMuchIsCommitted() throws IOException {
+        Path file = file(datasets(12));
+        HikariDataSource vanishing = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1);
+        // After the first batch, the database is gone, as when the node serving it stops.
+        CatalogIngest ingest = new CatalogIngest(new CatalogStore(vanishing, json, Clock.systemUTC()),
+                written -> vanishing.close(), json, BATCH, Clock.systemUTC());
+
+        assertThatThrownBy(() -> ingest.load(List.of(file), Stage.PRODUCTION, progress -> {
+        }))
+                .isInstanceOfSatisfying(IngestInterruptedException.class,
+                        failure -> assertThat(failure.committedRecords()).isEqualTo(BATCH))
+                .hasMessageStartingWith("the catalog could not store a batch: ");
+        assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(BATCH);
+    }
+
+    @Test
     void bytesThatAreNotUtf8StopTheLoadInsteadOfBeingStoredAsReplacementCharacters() throws IOException {
         List<String> lines = datasets(9);
         byte[] good = (String.join("\n", lines.subList(0, 7)) + "\n").getBytes(StandardCharsets.UTF_8);
