@@ -48,6 +48,19 @@ public final class BrowserSession {
         return send(form(path, encode(fields)));
     }
 
+    /**
+     * Sends a JSON API request in this session, as a page's script would: the CSRF token of the
+     * last page read goes in {@code X-CSRF-TOKEN}. {@code json} may be null for no body.
+     */
+    public HttpResponse<String> sendJson(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = request(path).header("Accept", "application/json").header("X-CSRF-TOKEN", csrf);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Fetches where a redirect points, as a browser does after a form. */
     public HttpResponse<String> follow(HttpResponse<String> redirect) throws Exception {
         String location = redirect.headers().firstValue("Location")
