@@ -147,6 +147,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                body.setType(URI.create(TYPE_PREFIX + RequestBodyLimit.CODE));
+                body.setTitle(RequestBodyLimit.TITLE);
+                body.setProperty("code", RequestBodyLimit.CODE);
+                return handleExceptionInternal(exception, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "The request body is not readable");
         if (exception.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()

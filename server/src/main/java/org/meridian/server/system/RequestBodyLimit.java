@@ -17,7 +17,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * record write of 10,000 records, is well under the limit.
  */
 public final class RequestBodyLimit extends OncePerRequestFilter {
+    static final String CODE = "body-too-large";
+    static final String TITLE = "Request body too large";
+
     private final long maxBytes;
+
+    /**
+     * Reading a body without a declared length went past the limit. The handler reading it fails
+     * with this as the cause, and {@link ProblemResponses} answers 413, as for a declared length.
+     */
+    public static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException(long maxBytes) {
+            super("The request body has more than " + maxBytes + " bytes; this node accepts at most " + maxBytes);
+        }
+    }
 
     public RequestBodyLimit(long maxBytes) {
         if (maxBytes < 1) {
@@ -30,13 +43,12 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, CODE, TITLE,
                     "The request body has " + request.getContentLengthLong() + " bytes; this node accepts at most "
                             + maxBytes);
             return;
         }
-        // Without a length (chunked), count while reading: reading past the limit fails, which the
-        // handler reports as an unreadable body.
+        // Without a length (chunked), count while reading: reading past the limit fails.
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
     }
 
@@ -89,7 +101,7 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
         private void count(int bytes) throws IOException {
             read += bytes;
             if (read > maxBytes) {
-                throw new IOException("request body exceeds " + maxBytes + " bytes");
+                throw new BodyTooLargeException(maxBytes);
             }
         }
 

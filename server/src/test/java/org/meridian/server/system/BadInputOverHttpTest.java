@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.meridian.catalog.CatalogRecord;
+import org.meridian.server.identity.NodeRole;
 import org.meridian.server.testing.BootedNode;
 
 /**
@@ -194,6 +195,37 @@ class BadInputOverHttpTest extends BootedNode {
                 .containsIgnoringCase("Content-Type: application/problem+json")
                 .contains("\"code\":\"malformed-request\"")
                 .doesNotContain("Apache Tomcat").doesNotContain("<html");
+    }
+
+    @Test
+    void aChunkedBodyPastTheLimitIsA413ProblemLikeADeclaredOne() throws Exception {
+        String token = tokenFor("bulk-writer", NodeRole.NODE_ADMIN);
+        // 65 MiB of one JSON array, sent without a length: the node learns the size only by reading.
+        byte[] chunk = ("{\"id\":\"x\"}," + " ".repeat(1024 * 1024 - 11)).getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/records HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            try {
+                out.write(("1\r\n[\r\n").getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 65; i++) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException answeredBeforeTheEnd) {
+                // The node may answer and close before the client has sent everything; its answer is still there to read.
+            }
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).as(response).startsWith("HTTP/1.1 413 ")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"code\":\"body-too-large\"")
+                    .contains("more than " + 64 * 1024 * 1024 + " bytes");
+        }
     }
 
     /** The whole response to a GET sent byte for byte: java.net.URI refuses what curl sends as typed. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletRequest;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -42,8 +41,8 @@ class RequestBodyLimitTest {
         AtomicReference<ServletRequest> reached = new AtomicReference<>();
 
         limit.doFilter(chunked, new MockHttpServletResponse(), (req, res) -> reached.set(req));
-        assertThatThrownBy(() -> reached.get().getInputStream().readAllBytes()).isInstanceOf(IOException.class)
-                .hasMessageContaining("exceeds 10 bytes");
+        assertThatThrownBy(() -> reached.get().getInputStream().readAllBytes()).isInstanceOf(RequestBodyLimit.BodyTooLargeException.class)
+                .hasMessageContaining("more than 10 bytes");
         limit.doFilter(small, new MockHttpServletResponse(), (req, res) -> reached.set(req));
         assertThat(reached.get().getInputStream().readAllBytes()).hasSize(10);
     }
