@@ -35,6 +35,15 @@ public final class MeridianCommand implements Runnable {
      * H2 reads the setting once, when it loads, hence here, before anything opens a database.
      * An operator's own {@code -Dh2.bindAddress} wins.
      */
+    /**
+     * Whether {@code MERIDIAN_DEBUG} is set: a failure then also prints its stack trace, and a node
+     * that cannot start Spring's own report, besides the one line.
+     */
+    static boolean debugging() {
+        String debug = System.getenv("MERIDIAN_DEBUG");
+        return debug != null && !debug.isBlank();
+    }
+
     static void keepEmbeddedDatabaseOnLoopback() {
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
             System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
@@ -57,6 +66,9 @@ public final class MeridianCommand implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             PrintWriter err = failed.getErr();
+            if (debugging()) {
+                exception.printStackTrace(err);
+            }
             err.println("meridian: " + CommandFailure.describe(exception));
             err.flush();
             return FAILED;

@@ -25,7 +25,7 @@ final class NodeContexts {
         quietBeforeLoggingStarts();
         return new SpringApplicationBuilder(MeridianApplication.class)
                 .logStartupInfo(false)
-                .properties(QUIET_FAILURE_REPORTS)
+                .properties(failureReports())
                 .run(springArguments.toArray(String[]::new));
     }
 
@@ -38,15 +38,15 @@ final class NodeContexts {
         return new SpringApplicationBuilder(ConfigurationOnly.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties(QUIET_FAILURE_REPORTS)
+                .properties(failureReports())
                 .run(springArguments.toArray(String[]::new));
     }
 
     /**
      * The command prints one line of its own (StartupFailure) on standard error; Boot's failure
      * analysis, its "Application run failed" stack trace and the context's "cancelling refresh"
-     * warning would repeat it in 2 to 110 lines on standard output. They are defaults, so an
-     * operator who wants the trace sets {@code LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BOOT_SPRINGAPPLICATION=ERROR}.
+     * warning would repeat it in 2 to 110 lines on standard output. An operator who wants them
+     * (and the stack trace) sets {@code MERIDIAN_DEBUG}.
      */
     private static final Map<String, Object> QUIET_FAILURE_REPORTS = Map.of(
             "logging.level.org.springframework.boot.diagnostics", "OFF",
@@ -58,7 +58,14 @@ final class NodeContexts {
      * Applies the quiet levels before Spring configures logging too: a failure that early (while the
      * configuration is read) is logged by Logback's fallback console configuration.
      */
+    private static Map<String, Object> failureReports() {
+        return MeridianCommand.debugging() ? Map.of() : QUIET_FAILURE_REPORTS;
+    }
+
     private static void quietBeforeLoggingStarts() {
+        if (MeridianCommand.debugging()) {
+            return;
+        }
         LoggingSystem logging = LoggingSystem.get(NodeContexts.class.getClassLoader());
         QUIET_FAILURE_REPORTS.forEach((property, level) -> logging.setLogLevel(
                 property.substring("logging.level.".length()), LogLevel.valueOf(level.toString())));

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.validation.FieldError;
 
@@ -46,6 +47,11 @@ final class StartupFailure {
                     Throwable reason = bind.getCause() == null ? bind : rootCause(bind);
                     return "invalid configuration: " + property.getName() + " = '" + property.getValue() + "' from "
                             + property.getOrigin() + ": " + reason.getMessage();
+                }
+                case InvalidConfigurationPropertyValueException invalid -> {
+                    // Boot's own check of its settings (server.port: abc).
+                    return "invalid configuration: " + invalid.getName() + " = '" + invalid.getValue() + "': "
+                            + (invalid.getReason() == null ? "invalid value" : invalid.getReason());
                 }
                 case ConfigDataResourceNotFoundException notFound -> {
                     return "configuration file not found: " + notFound.getResource();

@@ -14,6 +14,7 @@ import org.apache.catalina.connector.Connector;
 import org.meridian.server.ops.InvalidSetting;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.system.ProblemResponses;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -51,7 +52,7 @@ final class TransportPolicy {
         boolean tls = tlsConfigured(environment);
         String forwarded = environment.getProperty("server.forward-headers-strategy", "none").toLowerCase(Locale.ROOT);
         boolean proxied = forwarded.equals("native") || forwarded.equals("framework");
-        int serverPort = environment.getProperty("server.port", Integer.class, 8080);
+        int serverPort = typed(environment, "server.port", Integer.class, 8080);
         if (transport.plainHttp() != MeridianProperties.PlainHttp.ALLOW && !tls && !proxied) {
             throw new InvalidSetting(PLAIN_HTTP, "'" + label(transport.plainHttp()) + "' would turn every request away:"
                     + " configure TLS (server.ssl.*) or a TLS-terminating proxy (server.forward-headers-strategy: native)");
@@ -71,7 +72,7 @@ final class TransportPolicy {
     }
 
     static boolean tlsConfigured(Environment environment) {
-        boolean enabled = environment.getProperty("server.ssl.enabled", Boolean.class, true);
+        boolean enabled = typed(environment, "server.ssl.enabled", Boolean.class, true);
         boolean material = environment.containsProperty("server.ssl.bundle")
                 || environment.containsProperty("server.ssl.key-store")
                 || environment.containsProperty("server.ssl.certificate");
@@ -136,5 +137,13 @@ final class TransportPolicy {
             ProblemResponses.write(response, HttpStatus.FORBIDDEN, "https-required", "HTTPS required",
                     "This node accepts requests over HTTPS only; use https:// with the same address.");
         }
+    }
+
+    /**
+     * A Spring Boot setting read before Boot binds it itself: bound, not merely converted, so a
+     * value of the wrong type fails naming the setting and the file and line it came from.
+     */
+    private static <T> T typed(Environment environment, String name, Class<T> type, T fallback) {
+        return Binder.get(environment).bind(name, type).orElse(fallback);
     }
 }

@@ -200,6 +200,19 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aServerSettingOfTheWrongTypeIsNamed() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), "server:\n  port: abc\n");
+
+        CommandLineRun run = CommandLineRun.of("serve", "--config", config.toString(),
+                "--data-dir", directory.resolve("data").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("meridian: invalid configuration: server.port = 'abc': ");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void aNodeThatCannotStartSaysWhyInOneLineAndNothingElse() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
             CommandLineRun run = CommandLineRun.of("serve", "--data-dir", directory.resolve("data").toString(),
