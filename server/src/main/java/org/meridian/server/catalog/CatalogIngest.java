@@ -49,6 +49,8 @@ public final class CatalogIngest {
      */
     static final int MAX_BATCH_CHARACTERS = 1 << 20;
 
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     /** Told after every committed batch. */
     public interface Listener {
         void committed(Progress progress);
@@ -154,6 +156,10 @@ public final class CatalogIngest {
             String line;
             while ((line = nextLine(reader, file, lineNumber, counts)) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    // Some editors on Windows start UTF-8 files with one; it is not part of the record.
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }

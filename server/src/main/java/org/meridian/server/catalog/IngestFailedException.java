@@ -13,7 +13,8 @@ public class IngestFailedException extends RuntimeException {
     private final long committedRecords;
 
     public IngestFailedException(Path file, long line, String reason, long committedRecords) {
-        super(file + ":" + line + ": " + reason);
+        // Line 0: the file as a whole (missing, unreadable), not one of its lines.
+        super(file + (line > 0 ? ":" + line : "") + ": " + reason);
         this.file = file;
         this.line = line;
         this.committedRecords = committedRecords;

@@ -11,8 +11,10 @@ final class CommandFailure {
 
     static String describe(Exception failure) {
         if (failure instanceof IngestFailedException ingest) {
-            return "ingest stopped at " + ingest.getMessage() + " (" + ingest.committedRecords()
-                    + " records before it are committed; fix the line and run the same command again)";
+            String fix = ingest.line() > 0 ? "fix the line" : "fix the path or the file";
+            return "ingest stopped at " + ingest.getMessage() + " (" + (ingest.committedRecords() == 0 ? "nothing is loaded"
+                    : ingest.committedRecords() + " records before it are committed") + "; " + fix
+                    + " and run the same command again)";
         }
         if (failure instanceof IngestInterruptedException interrupted) {
             return "ingest interrupted: " + interrupted.getMessage() + " (" + interrupted.committedRecords()

@@ -170,7 +170,19 @@ class CatalogIngestTest {
         Path missing = dataDir.resolve("nope.jsonl");
 
         assertThatThrownBy(() -> storage.ingest().load(List.of(missing), Stage.PRODUCTION, progress -> {
-        })).isInstanceOf(IngestFailedException.class).hasMessageContaining("nope.jsonl:0: no such file");
+        })).isInstanceOf(IngestFailedException.class).hasMessageEndingWith("nope.jsonl: no such file");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstRecordIsNotPartOfIt() throws IOException {
+        List<String> lines = datasets(2);
+        Path file = Files.writeString(dataDir.resolve("bom.jsonl"), "\uFEFF" + String.join("\n", lines) + "\n");
+
+        CatalogIngest.Summary summary = storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
+        });
+
+        assertThat(summary.records()).isEqualTo(2);
+        assertThat(storage.store().find(Stage.PRODUCTION, aDataset("CMIP6.ds0").build().id())).isPresent();
     }
 
     @Test

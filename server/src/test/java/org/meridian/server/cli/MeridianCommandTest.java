@@ -119,6 +119,18 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aMissingFileIsNamedWithoutALineNumber() {
+        Path missing = directory.resolve("nope.jsonl");
+
+        CommandLineRun run = CommandLineRun.of("ingest", "--data-dir", directory.resolve("data").toString(),
+                "--progress", "NONE", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).containsExactly("meridian: ingest stopped at " + missing
+                + ": no such file (nothing is loaded; fix the path or the file and run the same command again)");
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         CommandLineRun run = CommandLineRun.of("config", "show", "--config", directory.resolve("nope.yaml").toString());
 
