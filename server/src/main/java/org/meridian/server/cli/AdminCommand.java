@@ -22,6 +22,7 @@ import org.meridian.server.identity.NodeRole;
 import org.meridian.server.identity.SetupLinks;
 import org.meridian.server.identity.TokenScope;
 import org.meridian.server.identity.User;
+import org.meridian.server.system.ProblemException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -171,7 +172,16 @@ final class AdminCommand implements Runnable {
                 throw new IllegalArgumentException("--days: must be at least 1, got " + days);
             }
             return withIdentity(data, (identity, publicUrl) -> {
-                CreatedToken created = identity.createTokenAtCommandLine(username, name, parsed, Duration.ofDays(days));
+                CreatedToken created;
+                try {
+                    created = identity.createTokenAtCommandLine(username, name, parsed, Duration.ofDays(days));
+                } catch (ProblemException problem) {
+                    // The service names the HTTP API's field; here the option is what the operator typed.
+                    if ("expiresInDays".equals(problem.members().get("field"))) {
+                        throw new IllegalArgumentException("--days: " + problem.getMessage() + ", got " + days);
+                    }
+                    throw problem;
+                }
                 System.out.println(created.secret());
                 System.err.println("Token " + created.token().id() + " for " + username + " expires "
                         + created.token().expiresAt() + "; the secret above is shown only now.");

@@ -80,6 +80,8 @@ class AdminAndAuditCommandTest {
                 "--username", "root", "--name", "x", "--scope", "write");
         CommandLineRun nobody = CommandLineRun.of("admin", "create-token", "--data-dir", dataDir.toString(),
                 "--username", "nobody", "--name", "x", "--scope", "read");
+        CommandLineRun tooLong = CommandLineRun.of("admin", "create-token", "--data-dir", dataDir.toString(),
+                "--username", "root", "--name", "x", "--scope", "read", "--days", "10000");
 
         assertThat(run.exitCode()).isZero();
         String secret = run.out().strip();
@@ -98,6 +100,8 @@ class AdminAndAuditCommandTest {
         assertThat(badScope.errorLines()).singleElement().asString().contains("--scope: 'write' is not one of");
         assertThat(nobody.exitCode()).isEqualTo(1);
         assertThat(nobody.errorLines()).singleElement().asString().contains("no user named 'nobody'");
+        assertThat(tooLong.errorLines()).containsExactly(
+                "meridian: --days: lifetime must be between 1 day and 365 days, got 10000");
     }
 
     @Test
