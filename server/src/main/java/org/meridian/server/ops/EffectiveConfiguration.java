@@ -3,6 +3,7 @@ package org.meridian.server.ops;
 import static java.util.Objects.requireNonNull;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -120,10 +121,40 @@ public final class EffectiveConfiguration {
             }
         } else if (value instanceof Collection<?> values) {
             rows.add(new String[] {prefix, String.join(",", values.stream().map(String::valueOf).toList())});
+        } else if (value instanceof Duration duration) {
+            rows.add(new String[] {prefix, written(duration)});
         } else if (value instanceof Enum<?> constant) {
             rows.add(new String[] {prefix, constant.name().toLowerCase(Locale.ROOT)});
         } else {
             rows.add(new String[] {prefix, String.valueOf(value)});
+        }
+    }
+
+    /** As an operator writes it in meridian.yaml ({@code 5s}, {@code 24h}), not ISO 8601 ({@code PT5S}). */
+    static String written(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos == 0) {
+            return "0s";
+        }
+        for (DurationUnit unit : DurationUnit.values()) {
+            if (nanos % unit.nanos == 0) {
+                return nanos / unit.nanos + unit.suffix;
+            }
+        }
+        return nanos + "ns";
+    }
+
+    /** Spring Boot's duration suffixes, largest first. */
+    private enum DurationUnit {
+        DAYS("d", 86_400_000_000_000L), HOURS("h", 3_600_000_000_000L), MINUTES("m", 60_000_000_000L),
+        SECONDS("s", 1_000_000_000L), MILLISECONDS("ms", 1_000_000L), MICROSECONDS("us", 1_000L);
+
+        private final String suffix;
+        private final long nanos;
+
+        DurationUnit(String suffix, long nanos) {
+            this.suffix = suffix;
+            this.nanos = nanos;
         }
     }
 

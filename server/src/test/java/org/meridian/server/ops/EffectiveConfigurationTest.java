@@ -2,8 +2,11 @@ package org.meridian.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EffectiveConfigurationTest {
     @Test
@@ -31,5 +34,12 @@ class EffectiveConfigurationTest {
     void aSecretIsShownMaskedUnlessEmpty() {
         assertThat(new EffectiveConfiguration.Setting("a.password", "hunter2", true, "env").shownValue()).isEqualTo("******");
         assertThat(new EffectiveConfiguration.Setting("a.password", "", true, "env").shownValue()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PT1S, 1s", "PT15M, 15m", "PT24H, 1d", "PT8760H, 365d", "PT36H, 36h", "PT1.5S, 1500ms", "PT0S, 0s",
+            "PT0.000002S, 2us", "PT0.000000007S, 7ns"})
+    void durationsAreShownAsTheyAreWrittenInTheConfigurationFile(String duration, String shown) {
+        assertThat(EffectiveConfiguration.written(Duration.parse(duration))).isEqualTo(shown);
     }
 }
