@@ -9,6 +9,14 @@ import static java.util.Objects.requireNonNull;
 public record RecordId(String value) implements Comparable<RecordId> {
     public static final int MAX_LENGTH = 1024;
 
+    /**
+     * Characters a URL path segment cannot carry through the web container and its firewall even
+     * when percent-encoded (they would split, traverse or re-decode the path): a record holding
+     * one could be written but never fetched, replaced or removed by its address. ESGF ids (dots,
+     * hyphens, underscores and the {@code |} before the data node) never hold them.
+     */
+    private static final String NOT_IN_ONE_PATH_SEGMENT = "/\\%;";
+
     public RecordId {
         requireNonNull(value, "value is null");
         if (value.isBlank()) {
@@ -18,8 +26,13 @@ public record RecordId(String value) implements Comparable<RecordId> {
             throw new IllegalArgumentException("record id is longer than " + MAX_LENGTH + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new IllegalArgumentException("record id contains a control character at position " + i);
+            }
+            if (NOT_IN_ONE_PATH_SEGMENT.indexOf(c) >= 0) {
+                throw new IllegalArgumentException("record id contains '" + c + "' at position " + i + "; an id is"
+                        + " addressed as one URL path segment (/api/v1/records/<id>), so it cannot hold / \\ % or ;");
             }
         }
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordJsonTest {
     private final RecordJson json = new RecordJson();
@@ -149,5 +150,24 @@ class RecordJsonTest {
                 .isInstanceOf(RecordFormatException.class)
                 .hasMessageContaining(words).hasMessageNotContaining("org.meridian")
                 .extracting(e -> ((RecordFormatException) e).field()).isEqualTo(blamed);
+    }
+
+    /** Each would make the record unreachable at /api/v1/records/<id>, even percent-encoded. */
+    @ParameterizedTest
+    @ValueSource(strings = {"doi:10.5281/zenodo.1|n", "a\\b|n", "100%|n", "a;b|n"})
+    void refusesAnIdThatCannotBeOneUrlPathSegment(String id) {
+        String record = """
+                {"id":%s,"type":"Dataset","master_id":"X","instance_id":"X","version":"1","data_node":"n",
+                 "index_node":"i","title":"t","timestamp":"2020-01-01T00:00:00Z"}
+                """.formatted(quoted(id));
+
+        assertThatThrownBy(() -> json.read(record))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("one URL path segment")
+                .extracting(e -> ((RecordFormatException) e).field()).isEqualTo("id");
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\") + "\"";
     }
 }

@@ -30,8 +30,8 @@ class DatasetPageControllerTests {
     void addressEscapesTheBarSoTheIdIsOnePathSegment() {
         assertThat(DatasetPage.href(RecordId.of("CMIP6.a.v1|node.example.org")))
                 .isEqualTo("/datasets/CMIP6.a.v1%7Cnode.example.org");
-        assertThat(DatasetPage.href(RecordId.of("odd/id with space|node")))
-                .isEqualTo("/datasets/odd%2Fid%20with%20space%7Cnode");
+        assertThat(DatasetPage.href(RecordId.of("odd id?#with space|node")))
+                .isEqualTo("/datasets/odd%20id%3F%23with%20space%7Cnode");
     }
 
     @Test
