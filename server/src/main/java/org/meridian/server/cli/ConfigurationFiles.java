@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.meridian.server.ops.EnvironmentVariables;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,20 +25,36 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The configuration files a command reads, in the order they are layered (later wins): the
- * configuration file ({@code --config}, else {@code meridian.yaml} in the working directory and
- * in its {@code config/} directory), then, for {@code --environment NAME}, the file of the same
- * name with {@code -NAME} beside each.
+ * configuration file ({@code --config}, else {@code meridian.yaml}, {@code .yml} or
+ * {@code .properties} in the working directory and in its {@code config/} directory), then, for
+ * {@code --environment NAME}, the file of the same name with {@code -NAME} beside each.
  *
  * <p>The command names these files to Spring itself, so nothing else is read: not a stray
  * {@code application.yaml} in the working directory, nor {@code ./meridian.yaml} beside an
- * explicit {@code --config}. Each file is checked before Spring starts, so a syntax error or a
- * misspelt section is reported with the file's name instead of being a stack trace or ignored.
+ * explicit {@code --config}; and Spring's own ways to read more (profiles, imports, more
+ * locations) are refused rather than followed past the checks. Each file is checked before
+ * Spring starts, so a syntax error or a misspelt section is reported with the file's name instead
+ * of being a stack trace or ignored.
  */
 record ConfigurationFiles(List<Path> files) {
     /** The top-level sections Meridian reads: its own and the Spring Boot ones operators set. */
-    static final Set<String> SECTIONS = Set.of("meridian", "server", "management", "logging", "spring");
+    static final Set<String> SECTIONS = Set.of("meridian", "server", "management", "logging", "spring", "info",
+            "debug", "trace");
 
-    private static final String DEFAULT_NAME = "meridian.yaml";
+    /**
+     * Spring settings that would choose other files than these (profiles, imports, more locations),
+     * whether written in a file or given as environment variables; Meridian's own options do that.
+     */
+    private static final List<String> FILE_CHOOSING_SETTINGS = List.of("spring.profiles", "spring.config");
+    private static final List<String> FILE_CHOOSING_VARIABLES = List.of("SPRING_PROFILES_ACTIVE",
+            "SPRING_PROFILES_INCLUDE", "SPRING_PROFILES_DEFAULT", "SPRING_CONFIG_LOCATION",
+            "SPRING_CONFIG_ADDITIONAL_LOCATION", "SPRING_CONFIG_IMPORT", "SPRING_CONFIG_NAME");
+
+    /** The default file names, in the order Spring Boot layers them in one place (properties win). */
+    private static final List<String> DEFAULT_NAMES = List.of("meridian.yml", "meridian.yaml", "meridian.properties");
+    private static final Set<String> EXTENSIONS = Set.of("yaml", "yml", "properties");
+    /** Spring splits its list of locations at these, and reads a '*' as a wildcard. */
+    private static final String NOT_IN_A_LOCATION = ",;*";
     private static final String BUILT_IN_DEFAULTS = "classpath:/application.yaml";
 
     ConfigurationFiles {
@@ -50,20 +67,32 @@ record ConfigurationFiles(List<Path> files) {
      * @param config           the {@code --config} file, or null for the default places
      * @param environment      the {@code --environment} name, or null
      * @param workingDirectory where the default places are
-     * @throws IllegalArgumentException naming the option or file at fault
+     * @param variables        the process environment, checked for Spring's own file choices
+     * @throws IllegalArgumentException naming the option, file or variable at fault
      */
-    static ConfigurationFiles resolve(Path config, String environment, Path workingDirectory) {
+    static ConfigurationFiles resolve(Path config, String environment, Path workingDirectory,
+            EnvironmentVariables variables) {
         requireNonNull(workingDirectory, "workingDirectory is null");
+        for (String variable : FILE_CHOOSING_VARIABLES) {
+            if (variables.get(variable).isPresent()) {
+                throw new IllegalArgumentException(variable + " is set: Meridian chooses its configuration files"
+                        + " itself (meridian.yaml, --config FILE, --environment NAME); unset it");
+            }
+        }
         List<Path> bases = new ArrayList<>();
         if (config != null) {
+            if (Files.isDirectory(config)) {
+                throw new IllegalArgumentException("--config: " + config + " is a directory; name a file in it");
+            }
             if (!Files.isRegularFile(config)) {
                 throw new IllegalArgumentException("--config: no such file " + config);
             }
             bases.add(config.toAbsolutePath().normalize());
         } else {
             Path directory = workingDirectory.toAbsolutePath().normalize();
-            bases.add(directory.resolve(DEFAULT_NAME));
-            bases.add(directory.resolve("config").resolve(DEFAULT_NAME));
+            for (Path place : List.of(directory, directory.resolve("config"))) {
+                DEFAULT_NAMES.forEach(name -> bases.add(place.resolve(name)));
+            }
         }
         List<Path> files = new ArrayList<>(bases.stream().filter(Files::isRegularFile).toList());
         if (environment != null) {
@@ -74,15 +103,19 @@ record ConfigurationFiles(List<Path> files) {
             List<Path> overrides = bases.stream().map(base -> sibling(base, environment)).toList();
             List<Path> present = overrides.stream().filter(Files::isRegularFile).toList();
             if (present.isEmpty()) {
-                throw new IllegalArgumentException("--environment " + environment + ": no "
-                        + overrides.stream().map(Path::toString).collect(Collectors.joining(" or ")));
+                throw new IllegalArgumentException("--environment " + environment + ": no " + (config != null
+                        ? overrides.getFirst().toString()
+                        : "meridian-" + environment + ".yaml (or .yml, .properties) in "
+                                + workingDirectory.toAbsolutePath().normalize() + " or its config directory"));
             }
             files.addAll(present);
         }
         for (Path file : files) {
-            if (file.toString().contains(",")) {
-                // Spring's list of locations is comma-separated.
-                throw new IllegalArgumentException(file + ": a configuration file's path cannot contain ','");
+            for (char refused : NOT_IN_A_LOCATION.toCharArray()) {
+                if (file.toString().indexOf(refused) >= 0) {
+                    throw new IllegalArgumentException(file + ": a configuration file's path cannot contain '"
+                            + refused + "' (Spring reads it as a separator or wildcard); move or link the file");
+                }
             }
             check(file);
         }
@@ -110,15 +143,29 @@ record ConfigurationFiles(List<Path> files) {
         return base.resolveSibling(overriding);
     }
 
-    /** Refuses a file that cannot be read, is not valid YAML or properties, or has an unknown section. */
+    /**
+     * Refuses a file Spring could not read (unknown extension, not valid YAML or properties), with
+     * an unknown section, or with a setting that would make Spring read other files.
+     */
     private static void check(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        List<String> keys = name.endsWith(".properties") ? propertyKeys(file) : yamlKeys(file);
+        String name = file.getFileName().toString();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!EXTENSIONS.contains(extension)) {
+            throw new IllegalArgumentException(file + ": a configuration file ends in .yaml, .yml or .properties");
+        }
+        List<String> keys = extension.equals("properties") ? propertyKeys(file) : yamlKeys(file);
         for (String key : keys) {
             String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
             if (!SECTIONS.contains(section)) {
                 throw new IllegalArgumentException(file + ": '" + section + "' is not a section Meridian reads (it reads "
                         + SECTIONS.stream().sorted().collect(Collectors.joining(", ")) + ")");
+            }
+            for (String choosing : FILE_CHOOSING_SETTINGS) {
+                if (key.equals(choosing) || key.startsWith(choosing + ".")) {
+                    throw new IllegalArgumentException(file + ": " + key + " is not read here: Meridian chooses its"
+                            + " configuration files itself (settings for an environment go in meridian-NAME.yaml,"
+                            + " read with --environment NAME)");
+                }
             }
         }
     }
@@ -137,7 +184,7 @@ record ConfigurationFiles(List<Path> files) {
                     throw new IllegalArgumentException(file + ": not a configuration file (expected 'section:' lines"
                             + " such as 'meridian:', found a " + kind(document) + ")");
                 }
-                sections.keySet().forEach(key -> keys.add(String.valueOf(key)));
+                flatten("", sections, keys);
             }
         } catch (MarkedYAMLException e) {
             // "while parsing a flow sequence (line 2, column 9): expected ',' or ']' (line 3, column 1)"
@@ -149,6 +196,18 @@ record ConfigurationFiles(List<Path> files) {
             throw unreadable(file, e);
         }
         return keys;
+    }
+
+    /** The dotted names of a document's settings: {@code spring: {config: {import: x}}} → spring.config.import. */
+    private static void flatten(String prefix, Map<?, ?> map, List<String> keys) {
+        map.forEach((key, value) -> {
+            String name = prefix + key;
+            if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
+                flatten(name + ".", nested, keys);
+            } else {
+                keys.add(name);
+            }
+        });
     }
 
     private static List<String> propertyKeys(Path file) {

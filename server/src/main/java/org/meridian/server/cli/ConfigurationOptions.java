@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meridian.server.ops.EnvironmentVariables;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,14 +32,17 @@ final class ConfigurationOptions {
      *     environment has no file, or a file is not a valid configuration file
      */
     List<String> springArguments(Map<String, String> flags) {
-        return springArguments(flags, Path.of(""));
+        return springArguments(flags, Path.of(""), EnvironmentVariables.ProcessEnvironment.INSTANCE);
     }
 
-    /** {@link #springArguments(Map)} with the default configuration files looked for in {@code workingDirectory}. */
-    List<String> springArguments(Map<String, String> flags, Path workingDirectory) {
+    /**
+     * {@link #springArguments(Map)} with the default configuration files looked for in
+     * {@code workingDirectory}, and the process environment as {@code variables} says.
+     */
+    List<String> springArguments(Map<String, String> flags, Path workingDirectory, EnvironmentVariables variables) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.config.location="
-                + ConfigurationFiles.resolve(config, environment, workingDirectory).springLocation());
+                + ConfigurationFiles.resolve(config, environment, workingDirectory, variables).springLocation());
         new LinkedHashMap<>(flags).forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;
     }

@@ -1,70 +1,94 @@
 package org.meridian.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.meridian.server.ops.EnvironmentVariables;
 import org.meridian.server.ops.MeridianProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Which files a command reads, and which wins, checked through the configuration Spring binds. */
+/**
+ * Which files a command reads and which wins: the locations handed to Spring (which reads exactly
+ * those), and the configuration Spring binds from them.
+ */
 class ConfigurationFilesTest {
+    private static final EnvironmentVariables NO_VARIABLES = name -> Optional.empty();
+
     @TempDir
     Path workingDirectory;
 
-    private void write(String file, String hostname) throws IOException {
-        Path path = workingDirectory.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, "meridian:\n  node:\n    hostname: " + hostname + "\n");
+    private Path write(String file, String hostname) throws IOException {
+        return writeText(file, "meridian:\n  node:\n    hostname: " + hostname + "\n");
     }
 
-    private String hostname(String... options) {
+    private Path writeText(String file, String text) throws IOException {
+        Path path = workingDirectory.resolve(file);
+        Files.createDirectories(path.getParent());
+        return Files.writeString(path, text);
+    }
+
+    private ConfigurationFiles resolve(String config, String environment) {
+        return ConfigurationFiles.resolve(config == null ? null : workingDirectory.resolve(config), environment,
+                workingDirectory, NO_VARIABLES);
+    }
+
+    private String hostname(String config, String environment) {
         ConfigurationOptions configuration = new ConfigurationOptions();
-        for (int i = 0; i < options.length; i += 2) {
-            switch (options[i]) {
-                case "--config" -> configuration.config = workingDirectory.resolve(options[i + 1]);
-                case "--environment" -> configuration.environment = options[i + 1];
-                default -> throw new IllegalArgumentException(options[i]);
-            }
-        }
+        configuration.config = config == null ? null : workingDirectory.resolve(config);
+        configuration.environment = environment;
         try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(
-                configuration.springArguments(Map.of(), workingDirectory))) {
+                configuration.springArguments(Map.of(), workingDirectory, NO_VARIABLES))) {
             return context.getBean(MeridianProperties.class).node().hostname();
         }
     }
 
     @Test
-    void withNoFilesTheBuiltInDefaultHolds() {
-        assertThat(hostname()).isEqualTo("localhost");
+    void withNoFilesSpringGetsTheBuiltInDefaultsOnly() throws IOException {
+        write("application.yaml", "stray.example.org");
+        write("config/application.yml", "stray.example.org");
+
+        assertThat(resolve(null, null).springLocation()).isEqualTo("classpath:/application.yaml");
+        assertThat(hostname(null, null)).isEqualTo("localhost");
     }
 
     @Test
     void meridianYamlInTheWorkingDirectoryIsReadAndConfigDirectoryWins() throws IOException {
-        write("meridian.yaml", "working.example.org");
-        assertThat(hostname()).isEqualTo("working.example.org");
+        Path working = write("meridian.yaml", "working.example.org");
+        assertThat(hostname(null, null)).isEqualTo("working.example.org");
 
-        write("config/meridian.yaml", "config-dir.example.org");
-        assertThat(hostname()).isEqualTo("config-dir.example.org");
+        Path configDirectory = write("config/meridian.yaml", "config-dir.example.org");
+        assertThat(resolve(null, null).files()).containsExactly(working, configDirectory);
+        assertThat(hostname(null, null)).isEqualTo("config-dir.example.org");
     }
 
-    @Test
-    void aStrayApplicationYamlIsNotRead() throws IOException {
-        write("application.yaml", "stray.example.org");
-        write("config/application.yaml", "stray.example.org");
+    @ParameterizedTest
+    @ValueSource(strings = {"meridian.yml", "meridian.properties"})
+    void theOtherFormatsSpringBootReadsAreReadInTheDefaultPlaces(String name) throws IOException {
+        if (name.endsWith(".properties")) {
+            writeText(name, "meridian.node.hostname=other-format.example.org\n");
+        } else {
+            write(name, "other-format.example.org");
+        }
 
-        assertThat(hostname()).isEqualTo("localhost");
+        assertThat(hostname(null, null)).isEqualTo("other-format.example.org");
     }
 
     @Test
     void anExplicitConfigFileIsReadInsteadOfTheWorkingDirectorysOne() throws IOException {
         write("meridian.yaml", "working.example.org");
-        write("etc/node.yaml", "explicit.example.org");
+        Path explicit = write("etc/node.yaml", "explicit.example.org");
 
-        assertThat(hostname("--config", "etc/node.yaml")).isEqualTo("explicit.example.org");
+        assertThat(resolve("etc/node.yaml", null).files()).containsExactly(explicit);
+        assertThat(hostname("etc/node.yaml", null)).isEqualTo("explicit.example.org");
     }
 
     @Test
@@ -74,14 +98,13 @@ class ConfigurationFilesTest {
         write("etc/node.yaml", "explicit.example.org");
         write("etc/node-production.yaml", "production.example.org");
 
-        assertThat(hostname("--environment", "staging")).isEqualTo("staging.example.org");
-        assertThat(hostname("--config", "etc/node.yaml", "--environment", "production"))
-                .isEqualTo("production.example.org");
+        assertThat(hostname(null, "staging")).isEqualTo("staging.example.org");
+        assertThat(hostname("etc/node.yaml", "production")).isEqualTo("production.example.org");
     }
 
     @Test
     void settingsAnEnvironmentFileDoesNotNameKeepTheirValueFromTheBaseFile() throws IOException {
-        Files.writeString(workingDirectory.resolve("meridian.yaml"), """
+        writeText("meridian.yaml", """
                 meridian:
                   node:
                     hostname: base.example.org
@@ -93,10 +116,70 @@ class ConfigurationFilesTest {
         configuration.environment = "staging";
 
         try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(
-                configuration.springArguments(Map.of(), workingDirectory))) {
+                configuration.springArguments(Map.of(), workingDirectory, NO_VARIABLES))) {
             MeridianProperties properties = context.getBean(MeridianProperties.class);
             assertThat(properties.node().hostname()).isEqualTo("staging.example.org");
             assertThat(properties.indexer().batchSize()).isEqualTo(700);
         }
+    }
+
+    @Test
+    void inAFileOfSeveralDocumentsTheLaterOneWins() throws IOException {
+        writeText("meridian.yaml", """
+                meridian:
+                  node:
+                    hostname: first.example.org
+                ---
+                meridian:
+                  node:
+                    hostname: second.example.org
+                """);
+
+        assertThat(hostname(null, null)).isEqualTo("second.example.org");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "spring:\n  config:\n    activate:\n      on-profile: staging\n",
+        "spring.config.import: file:./other.yaml\n",
+        "spring:\n  profiles:\n    active: qa\n"})
+    void springsOwnWaysToReadOtherFilesAreRefused(String text) throws IOException {
+        writeText("meridian.yaml", "meridian:\n  node:\n    hostname: base.example.org\n---\n" + text);
+
+        assertThatThrownBy(() -> resolve(null, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not read here: Meridian chooses its configuration files itself");
+    }
+
+    @Test
+    void aSpringVariableThatChoosesFilesIsRefused() {
+        EnvironmentVariables profiles = name -> name.equals("SPRING_PROFILES_ACTIVE") ? Optional.of("qa") : Optional.empty();
+
+        assertThatThrownBy(() -> ConfigurationFiles.resolve(null, null, workingDirectory, profiles))
+                .hasMessageStartingWith("SPRING_PROFILES_ACTIVE is set: Meridian chooses its configuration files itself");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a,b/meridian.yaml", "a;b/meridian.yaml", "a*b/meridian.yaml"})
+    void aPathSpringWouldSplitOrExpandIsRefused(String file) throws IOException {
+        write(file, "x.example.org");
+
+        assertThatThrownBy(() -> resolve(file, null)).hasMessageContaining("a configuration file's path cannot contain");
+    }
+
+    @Test
+    void aConfigThatIsADirectoryOrOfAnotherFormatIsNamed() throws IOException {
+        Files.createDirectories(workingDirectory.resolve("etc"));
+        writeText("node.conf", "meridian.node.hostname=x\n");
+
+        assertThatThrownBy(() -> resolve("etc", null)).hasMessageEndingWith("etc is a directory; name a file in it");
+        assertThatThrownBy(() -> resolve("node.conf", null))
+                .hasMessageEndingWith("node.conf: a configuration file ends in .yaml, .yml or .properties");
+    }
+
+    @Test
+    void sectionsOfSpringBootThatOperatorsSetAreAccepted() throws IOException {
+        writeText("meridian.yaml", "info:\n  node: index-1\ndebug: false\nlogging:\n  level:\n    org.meridian: DEBUG\n");
+
+        assertThat(resolve(null, null).files()).hasSize(1);
     }
 }

@@ -197,7 +197,7 @@ class MeridianCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errorLines()).singleElement().asString().isEqualTo("meridian: " + config
-                + ": 'meridain' is not a section Meridian reads (it reads logging, management, meridian, server, spring)");
+                + ": 'meridain' is not a section Meridian reads (it reads debug, info, logging, management, meridian, server, spring, trace)");
     }
 
     @Test
