@@ -130,30 +130,46 @@ public final class EffectiveConfiguration {
         }
     }
 
-    /** As an operator writes it in meridian.yaml ({@code 5s}, {@code 24h}), not ISO 8601 ({@code PT5S}). */
+    /** As an operator writes it in meridian.yaml ({@code 5s}, {@code 36h}, {@code 1d}), not ISO 8601 ({@code PT5S}). */
     static String written(Duration duration) {
-        long nanos = duration.toNanos();
-        if (nanos == 0) {
+        if (duration.isZero()) {
             return "0s";
         }
+        if (duration.getNano() == 0) {
+            // Whole seconds, however many: no nanosecond count, which would overflow past 292 years.
+            long seconds = duration.getSeconds();
+            for (DurationUnit unit : DurationUnit.values()) {
+                if (unit.seconds > 0 && seconds % unit.seconds == 0) {
+                    return seconds / unit.seconds + unit.suffix;
+                }
+            }
+        }
+        long nanos;
+        try {
+            nanos = duration.toNanos();
+        } catch (ArithmeticException e) {
+            return duration.toString();
+        }
         for (DurationUnit unit : DurationUnit.values()) {
-            if (nanos % unit.nanos == 0) {
+            if (unit.seconds == 0 && nanos % unit.nanos == 0) {
                 return nanos / unit.nanos + unit.suffix;
             }
         }
         return nanos + "ns";
     }
 
-    /** Spring Boot's duration suffixes, largest first. */
+    /** Spring Boot's duration suffixes, largest first: whole seconds or more, then fractions of one. */
     private enum DurationUnit {
-        DAYS("d", 86_400_000_000_000L), HOURS("h", 3_600_000_000_000L), MINUTES("m", 60_000_000_000L),
-        SECONDS("s", 1_000_000_000L), MILLISECONDS("ms", 1_000_000L), MICROSECONDS("us", 1_000L);
+        DAYS("d", 86_400, 0), HOURS("h", 3_600, 0), MINUTES("m", 60, 0), SECONDS("s", 1, 0),
+        MILLISECONDS("ms", 0, 1_000_000), MICROSECONDS("us", 0, 1_000);
 
         private final String suffix;
+        private final long seconds;
         private final long nanos;
 
-        DurationUnit(String suffix, long nanos) {
+        DurationUnit(String suffix, long seconds, long nanos) {
             this.suffix = suffix;
+            this.seconds = seconds;
             this.nanos = nanos;
         }
     }

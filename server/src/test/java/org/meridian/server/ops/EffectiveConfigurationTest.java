@@ -38,7 +38,8 @@ class EffectiveConfigurationTest {
 
     @ParameterizedTest
     @CsvSource({"PT1S, 1s", "PT15M, 15m", "PT24H, 1d", "PT8760H, 365d", "PT36H, 36h", "PT1.5S, 1500ms", "PT0S, 0s",
-            "PT0.000002S, 2us", "PT0.000000007S, 7ns"})
+            "PT0.000002S, 2us", "PT0.000000007S, 7ns",
+            "PT4800000H, 200000d", "PT-5S, -5s", "PT4800000H0.5S, PT4800000H0.5S"})
     void durationsAreShownAsTheyAreWrittenInTheConfigurationFile(String duration, String shown) {
         assertThat(EffectiveConfiguration.written(Duration.parse(duration))).isEqualTo(shown);
     }
