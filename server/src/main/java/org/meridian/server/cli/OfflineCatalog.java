@@ -15,7 +15,9 @@ import org.meridian.server.catalog.CatalogStorage;
 import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.ops.InvalidSetting;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.ops.NodeAddress;
 import org.meridian.server.system.Databases;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -54,13 +56,13 @@ final class OfflineCatalog implements AutoCloseable {
     private static OfflineCatalog open(ConfigurationOptions configuration, Map<String, String> flags,
             boolean existingOnly) {
         MeridianProperties properties;
-        String publicUrl;
+        String configuredAddress;
         List<String> arguments = configuration.springArguments(flags);
         try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(arguments)) {
             properties = context.getBean(MeridianProperties.class);
-            // No request to take the address from: the node's own port on this machine.
-            publicUrl = properties.node().publicUrlOr(
-                    "http://localhost:" + context.getEnvironment().getProperty("server.port", "8080"));
+            int port = Binder.get(context.getEnvironment()).bind("server.port", Integer.class).orElse(8080);
+            // Port 0 is chosen when a node starts; with no node running there is no address to give.
+            configuredAddress = port == 0 ? "" : NodeAddress.local(context.getEnvironment(), port);
         }
         if (existingOnly && properties.database().url().isBlank()
                 && !Files.exists(Databases.embeddedFile(properties.dataDir()))) {
@@ -69,6 +71,10 @@ final class OfflineCatalog implements AutoCloseable {
                     + "; name the node's data directory with --data-dir or meridian.data-dir");
         }
         Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(properties.dataDir());
+        // No request to take the address from: where the node serving this directory said it
+        // answers (its --port may differ from the configuration), else where it would.
+        String publicUrl = properties.node().publicUrlOr(lock.isPresent() ? configuredAddress
+                : DataDirectoryLock.holderAddress(properties.dataDir()).orElse(configuredAddress));
         try {
             return new OfflineCatalog(properties, publicUrl, Databases.openMigrated(properties, 2), lock);
         } catch (RuntimeException e) {

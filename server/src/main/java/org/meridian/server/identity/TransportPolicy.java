@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.catalina.connector.Connector;
 import org.meridian.server.ops.InvalidSetting;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.ops.NodeAddress;
 import org.meridian.server.system.ProblemResponses;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
@@ -49,7 +50,7 @@ final class TransportPolicy {
     /** The policy, checked against the server's TLS and proxy settings. */
     static TransportPolicy of(MeridianProperties.Transport transport, Environment environment) {
         requireNonNull(transport, "transport is null");
-        boolean tls = tlsConfigured(environment);
+        boolean tls = NodeAddress.tlsConfigured(environment);
         String forwarded = environment.getProperty("server.forward-headers-strategy", "none").toLowerCase(Locale.ROOT);
         boolean proxied = forwarded.equals("native") || forwarded.equals("framework");
         int serverPort = typed(environment, "server.port", Integer.class, 8080);
@@ -69,14 +70,6 @@ final class TransportPolicy {
             }
         }
         return new TransportPolicy(transport, serverPort);
-    }
-
-    static boolean tlsConfigured(Environment environment) {
-        boolean enabled = typed(environment, "server.ssl.enabled", Boolean.class, true);
-        boolean material = environment.containsProperty("server.ssl.bundle")
-                || environment.containsProperty("server.ssl.key-store")
-                || environment.containsProperty("server.ssl.certificate");
-        return enabled && material;
     }
 
     /** The extra plain-HTTP port that only redirects; 0 for none. */

@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -22,6 +24,8 @@ import java.util.Optional;
  * process dies, so a crash never leaves a stale lock.
  */
 public final class DataDirectoryLock implements AutoCloseable {
+    private static final String LOCK_FILE = "node.lock";
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -35,7 +39,7 @@ public final class DataDirectoryLock implements AutoCloseable {
         requireNonNull(dataDir, "dataDir is null");
         try {
             createPrivately(dataDir);
-            FileChannel channel = FileChannel.open(dataDir.resolve("node.lock"),
+            FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
@@ -88,9 +92,38 @@ public final class DataDirectoryLock implements AutoCloseable {
                         + " is in use by another Meridian process; stop it or choose another --data-dir"));
     }
 
+    /**
+     * Writes where the node holding this lock answers into the lock file, for commands beside it
+     * that hand out links ({@link #holderAddress}). The lock is advisory, so they can read it.
+     */
+    public void recordAddress(String address) {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(address.getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the node's address into " + LOCK_FILE, e);
+        }
+    }
+
+    /**
+     * The address the node holding the data directory's lock recorded, if one does; read by a
+     * command that found the lock taken. Empty when no address is recorded (a command, not a
+     * node, holds the lock).
+     */
+    public static Optional<String> holderAddress(Path dataDir) {
+        try {
+            String recorded = Files.readString(dataDir.resolve(LOCK_FILE), StandardCharsets.UTF_8).strip();
+            return recorded.isEmpty() ? Optional.empty() : Optional.of(recorded);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
         try {
+            // A later holder may be a command, which records nothing: leave no stale address.
+            channel.truncate(0);
             lock.release();
             channel.close();
         } catch (IOException e) {

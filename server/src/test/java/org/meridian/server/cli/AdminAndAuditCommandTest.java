@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meridian.catalog.RecordJson;
+import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.system.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -68,6 +69,22 @@ class AdminAndAuditCommandTest {
 
         assertThat(port.out()).contains("http://localhost:9443/setup?secret=mrs_");
         assertThat(url.out()).contains("https://esgf.example.org/setup?secret=mrs_");
+    }
+
+    @Test
+    void besideARunningNodeASetupLinkLeadsWhereThatNodeAnswers() throws Exception {
+        createAdmin("root");
+        CommandLineRun.of("admin", "create-user", "--data-dir", dataDir.toString(), "--username", "erin");
+        // As a node started with `demo --port 18720` records itself in the lock it holds.
+        try (DataDirectoryLock node = DataDirectoryLock.acquire(dataDir)) {
+            node.recordAddress("http://localhost:18720");
+
+            CommandLineRun run = CommandLineRun.of("admin", "setup-link", "--data-dir", dataDir.toString(),
+                    "--username", "erin");
+
+            assertThat(run.out()).as(run.err()).contains("http://localhost:18720/setup?secret=mrs_");
+        }
+        assertThat(DataDirectoryLock.holderAddress(dataDir)).as("left behind when the node stops").isEmpty();
     }
 
     @Test

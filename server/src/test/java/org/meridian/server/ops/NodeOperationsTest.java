@@ -25,6 +25,11 @@ class NodeOperationsTest extends BootedNode {
     }
 
     @Test
+    void theNodeRecordsWhereItAnswersForTheCommandsBesideIt() {
+        assertThat(DataDirectoryLock.holderAddress(dataDir)).contains("http://localhost:" + port);
+    }
+
+    @Test
     void aWriteFromAnotherWriterBecomesSearchableAndMetricsShowIt() throws Exception {
         CatalogRecord dataset = aDataset("CMIP6.ops.node").build();
         // Written to the store only, as `meridian ingest` beside a running node does.

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BootedNode {
     @TempDir
-    static Path dataDir;
+    protected static Path dataDir;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
