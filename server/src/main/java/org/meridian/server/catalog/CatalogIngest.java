@@ -22,6 +22,7 @@ import org.meridian.catalog.RecordFormatException;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
+import org.meridian.server.system.Failures;
 import org.meridian.server.system.StrictUtf8;
 
 /**
@@ -214,20 +215,12 @@ public final class CatalogIngest {
             result = store.upsert(stage, batch);
         } catch (RuntimeException e) {
             // The batch is rolled back; what the operator needs is how far the load got.
-            throw new IngestInterruptedException("the catalog could not store a batch: " + rootMessage(e),
+            throw new IngestInterruptedException("the catalog could not store a batch: " + Failures.rootMessage(e),
                     counts.records, e);
         }
         written.accept(result);
         counts.records += batch.size();
         counts.changed += result.changes().size();
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static final class Counts {

@@ -2,6 +2,7 @@ package org.meridian.server.cli;
 
 import java.util.stream.Collectors;
 import org.meridian.server.ops.InvalidSetting;
+import org.meridian.server.system.Failures;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
@@ -44,7 +45,7 @@ final class StartupFailure {
                 }
                 case BindException bind when bind.getProperty() != null -> {
                     ConfigurationProperty property = bind.getProperty();
-                    Throwable reason = bind.getCause() == null ? bind : rootCause(bind);
+                    Throwable reason = bind.getCause() == null ? bind : Failures.rootCause(bind);
                     return "invalid configuration: " + property.getName() + " = '" + property.getValue() + "' from "
                             + property.getOrigin() + ": " + reason.getMessage();
                 }
@@ -63,8 +64,13 @@ final class StartupFailure {
                 }
             }
         }
-        Throwable root = rootCause(failure);
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        Throwable root = Failures.rootCause(failure);
+        // Meridian's own refusals are written to be read alone; anything else (a library's
+        // exception, an I/O error) says less, so the line also says where to find the rest.
+        boolean written = root.getClass() == IllegalArgumentException.class
+                || root.getClass() == IllegalStateException.class;
+        return Failures.rootMessage(root) + (written || MeridianCommand.debugging() ? ""
+                : " (MERIDIAN_DEBUG=1 shows the whole failure)");
     }
 
     private static String unknownSetting(ConfigurationProperty property) {
@@ -74,14 +80,6 @@ final class StartupFailure {
                         + " and name that variable with client-secret-env"
                 : "; see `meridian config show` for the settings there are";
         return name + " is not a setting (from " + property.getOrigin() + ")" + hint;
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String kebab(String field) {

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -52,8 +53,11 @@ public final class DataDirectoryLock implements AutoCloseable {
                 return Optional.empty();
             }
             return Optional.of(new DataDirectoryLock(channel, lock));
+        } catch (AccessDeniedException e) {
+            throw new InvalidSetting("meridian.data-dir", dataDir.toAbsolutePath().normalize()
+                    + " cannot be used by this user: permission denied on " + e.getFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock data directory " + dataDir, e);
+            throw new UncheckedIOException("cannot lock data directory " + dataDir + ": " + e.getMessage(), e);
         }
     }
 

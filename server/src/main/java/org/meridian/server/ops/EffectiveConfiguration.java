@@ -90,7 +90,7 @@ public final class EffectiveConfiguration {
      * ({@code postgresql://user:pw@host/db}, {@code ?password=...}); such a value is a secret
      * whatever its setting is called.
      */
-    static boolean carriesCredentials(String value) {
+    public static boolean carriesCredentials(String value) {
         return CREDENTIALS_IN_VALUE.matcher(value).find();
     }
 

@@ -2,9 +2,11 @@ package org.meridian.server.system;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.meridian.server.ops.EffectiveConfiguration;
 import org.meridian.server.ops.EnvironmentVariables;
 import org.meridian.server.ops.InvalidSetting;
 import org.meridian.server.ops.MeridianProperties;
@@ -63,7 +65,17 @@ public final class Databases {
                     new InvalidSetting("meridian.database.password-env", "environment variable "
                             + database.passwordEnv() + " is not set; it must hold the database password"));
         }
-        HikariDataSource dataSource = open(url, database.user(), password, poolSize);
+        HikariDataSource dataSource;
+        try {
+            dataSource = open(url, database.user(), password, poolSize);
+        } catch (HikariPool.PoolInitializationException e) {
+            if (database.url().isBlank()) {
+                throw e;
+            }
+            // The URL may hold credentials; the message names the setting, not its value then.
+            String shown = EffectiveConfiguration.carriesCredentials(url) ? "the database" : url;
+            throw new InvalidSetting("meridian.database.url", "cannot connect to " + shown + ": " + Failures.rootMessage(e));
+        }
         try {
             migrate(dataSource);
             return dataSource;

@@ -303,6 +303,22 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsNamedWithItsSetting() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), """
+                meridian:
+                  database:
+                    url: jdbc:postgresql://localhost:1/meridian
+                """);
+
+        CommandLineRun run = CommandLineRun.of("admin", "setup-link", "--config", config.toString(),
+                "--data-dir", directory.resolve("data").toString(), "--username", "nobody");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString().startsWith("meridian: invalid configuration:"
+                + " meridian.database.url: cannot connect to jdbc:postgresql://localhost:1/meridian: ");
+    }
+
+    @Test
     void aClientSecretInsteadOfItsVariableIsRefused() throws IOException {
         Path config = Files.writeString(directory.resolve("meridian.yaml"), SINGLE_SIGN_ON.formatted(
                 "https://login.uni.example/realms/research", "client-secret: hunter2-but-longer"));
