@@ -1,6 +1,8 @@
 package org.meridian.server.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -29,21 +31,23 @@ public final class MeridianCommand implements Runnable {
     }
 
     /**
+     * Whether {@code MERIDIAN_DEBUG} is set (to anything but 0, false, no or off): a failure then
+     * also prints its stack trace, and a node that cannot start Spring's own report, besides the
+     * one line.
+     */
+    static boolean debugging() {
+        String debug = System.getenv("MERIDIAN_DEBUG");
+        return debug != null && !debug.isBlank()
+                && !Set.of("0", "false", "no", "off").contains(debug.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * The embedded H2 database serves itself to the other Meridian processes on this machine
      * ({@code AUTO_SERVER}: {@code meridian ingest} beside a node) on a TCP port that H2 would
      * open on every interface; only local processes ever connect, so it listens on loopback.
      * H2 reads the setting once, when it loads, hence here, before anything opens a database.
      * An operator's own {@code -Dh2.bindAddress} wins.
      */
-    /**
-     * Whether {@code MERIDIAN_DEBUG} is set: a failure then also prints its stack trace, and a node
-     * that cannot start Spring's own report, besides the one line.
-     */
-    static boolean debugging() {
-        String debug = System.getenv("MERIDIAN_DEBUG");
-        return debug != null && !debug.isBlank();
-    }
-
     static void keepEmbeddedDatabaseOnLoopback() {
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
             System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");

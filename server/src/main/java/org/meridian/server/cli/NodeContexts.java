@@ -1,5 +1,6 @@
 package org.meridian.server.cli;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meridian.server.MeridianApplication;
@@ -22,11 +23,7 @@ final class NodeContexts {
 
     /** Starts the node (web server, catalog, indexer) and returns its running context. */
     static ConfigurableApplicationContext startNode(List<String> springArguments) {
-        quietBeforeLoggingStarts();
-        return new SpringApplicationBuilder(MeridianApplication.class)
-                .logStartupInfo(false)
-                .properties(failureReports())
-                .run(springArguments.toArray(String[]::new));
+        return quietWhileStarting(new SpringApplicationBuilder(MeridianApplication.class), springArguments);
     }
 
     /**
@@ -34,12 +31,8 @@ final class NodeContexts {
      * need only settings (ingest, reindex, config show).
      */
     static ConfigurableApplicationContext configurationOnly(List<String> springArguments) {
-        quietBeforeLoggingStarts();
-        return new SpringApplicationBuilder(ConfigurationOnly.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties(failureReports())
-                .run(springArguments.toArray(String[]::new));
+        return quietWhileStarting(new SpringApplicationBuilder(ConfigurationOnly.class).web(WebApplicationType.NONE),
+                springArguments);
     }
 
     /**
@@ -48,27 +41,32 @@ final class NodeContexts {
      * warning would repeat it in 2 to 110 lines on standard output. An operator who wants them
      * (and the stack trace) sets {@code MERIDIAN_DEBUG}.
      */
-    private static final Map<String, Object> QUIET_FAILURE_REPORTS = Map.of(
-            "logging.level.org.springframework.boot.diagnostics", "OFF",
-            "logging.level." + SpringApplication.class.getName(), "OFF",
-            "logging.level." + AnnotationConfigServletWebServerApplicationContext.class.getName(), "ERROR",
-            "logging.level." + AnnotationConfigApplicationContext.class.getName(), "ERROR");
+    private static final Map<String, LogLevel> QUIET_FAILURE_REPORTS = Map.of(
+            "org.springframework.boot.diagnostics", LogLevel.OFF,
+            SpringApplication.class.getName(), LogLevel.OFF,
+            AnnotationConfigServletWebServerApplicationContext.class.getName(), LogLevel.ERROR,
+            AnnotationConfigApplicationContext.class.getName(), LogLevel.ERROR);
 
     /**
-     * Applies the quiet levels before Spring configures logging too: a failure that early (while the
-     * configuration is read) is logged by Logback's fallback console configuration.
+     * Runs the application with the failure reports quiet, from before Spring configures logging
+     * (a failure that early is logged by Logback's fallback console configuration) to its start;
+     * a started node gets them back, so warnings of a running or stopping node are seen.
      */
-    private static Map<String, Object> failureReports() {
-        return MeridianCommand.debugging() ? Map.of() : QUIET_FAILURE_REPORTS;
-    }
-
-    private static void quietBeforeLoggingStarts() {
+    private static ConfigurableApplicationContext quietWhileStarting(SpringApplicationBuilder application,
+            List<String> springArguments) {
         if (MeridianCommand.debugging()) {
-            return;
+            return application.logStartupInfo(false).run(springArguments.toArray(String[]::new));
         }
         LoggingSystem logging = LoggingSystem.get(NodeContexts.class.getClassLoader());
-        QUIET_FAILURE_REPORTS.forEach((property, level) -> logging.setLogLevel(
-                property.substring("logging.level.".length()), LogLevel.valueOf(level.toString())));
+        QUIET_FAILURE_REPORTS.forEach(logging::setLogLevel);
+        Map<String, Object> levels = new HashMap<>();
+        QUIET_FAILURE_REPORTS.forEach((logger, level) -> levels.put("logging.level." + logger, level.name()));
+        ConfigurableApplicationContext context = application.logStartupInfo(false).properties(levels)
+                .run(springArguments.toArray(String[]::new));
+        // Null: the logger inherits its level again (WARN from the root, as configured).
+        QUIET_FAILURE_REPORTS.keySet().forEach(logger -> LoggingSystem.get(NodeContexts.class.getClassLoader())
+                .setLogLevel(logger, null));
+        return context;
     }
 
     @Configuration(proxyBeanMethods = false)
