@@ -80,7 +80,7 @@ class OpenApiResponsesTest extends BootedNode {
     /**
      * Statuses the document's description promises from any operation, as problem documents,
      * besides those each operation lists. 413 needs a body over 64 MB and is not probed here;
-     * RequestBodyLimitTest sends one.
+     * BadInputOverHttpTest sends one over HTTP.
      */
     private static final Set<Integer> ANY_OPERATION_PROBLEM_STATUSES = Set.of(401, 406, 413, 415);
     private static final JsonNode ANY_OPERATION_PROBLEM = JsonMapper.builder().build().readTree(
