@@ -123,6 +123,15 @@ record ConfigurationFiles(List<Path> files) {
     }
 
     /**
+     * The Spring arguments that make it read these files and no others: their locations, and no
+     * default profile (with it, Spring would also read an unchecked {@code meridian-default.yaml}
+     * beside each).
+     */
+    List<String> springArguments() {
+        return List.of("--spring.config.location=" + springLocation(), "--spring.profiles.default=");
+    }
+
+    /**
      * The value for {@code spring.config.location}: the built-in defaults, then these files. The
      * locations are exactly these, so Spring reads nothing else.
      */

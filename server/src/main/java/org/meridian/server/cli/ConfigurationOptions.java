@@ -40,9 +40,8 @@ final class ConfigurationOptions {
      * {@code workingDirectory}, and the process environment as {@code variables} says.
      */
     List<String> springArguments(Map<String, String> flags, Path workingDirectory, EnvironmentVariables variables) {
-        List<String> arguments = new ArrayList<>();
-        arguments.add("--spring.config.location="
-                + ConfigurationFiles.resolve(config, environment, workingDirectory, variables).springLocation());
+        List<String> arguments = new ArrayList<>(
+                ConfigurationFiles.resolve(config, environment, workingDirectory, variables).springArguments());
         new LinkedHashMap<>(flags).forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;
     }

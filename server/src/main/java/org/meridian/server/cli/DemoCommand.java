@@ -64,8 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         flags.put("server.address", bind);
         flags.put("meridian.data-dir", dataDir.toString());
         // The demo is self-contained: built-in defaults and these flags only, no meridian.yaml.
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.config.location=" + new ConfigurationFiles(List.of()).springLocation()));
+        List<String> arguments = new ArrayList<>(new ConfigurationFiles(List.of()).springArguments());
         flags.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         ConfigurableApplicationContext node = NodeContexts.startNode(arguments);
         int actualPort = NodeRun.port(node);

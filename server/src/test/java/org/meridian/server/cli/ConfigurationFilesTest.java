@@ -61,6 +61,14 @@ class ConfigurationFilesTest {
     }
 
     @Test
+    void springsDefaultProfileDoesNotBringInAFileBesideTheConfiguration() throws IOException {
+        write("meridian.yaml", "base.example.org");
+        write("meridian-default.yaml", "unchecked.example.org");
+
+        assertThat(hostname(null, null)).isEqualTo("base.example.org");
+    }
+
+    @Test
     void meridianYamlInTheWorkingDirectoryIsReadAndConfigDirectoryWins() throws IOException {
         Path working = write("meridian.yaml", "working.example.org");
         assertThat(hostname(null, null)).isEqualTo("working.example.org");
