@@ -64,13 +64,20 @@ final class StartupFailure {
                 }
             }
         }
+        // Meridian's own refusals are written to be read alone, also when they carry the failure
+        // they explain; anything else (a library's exception, an I/O error) says less, so the line
+        // gives its deepest cause's words and where to find the rest.
+        if (isWritten(failure)) {
+            return failure.getMessage();
+        }
         Throwable root = Failures.rootCause(failure);
-        // Meridian's own refusals are written to be read alone; anything else (a library's
-        // exception, an I/O error) says less, so the line also says where to find the rest.
-        boolean written = root.getClass() == IllegalArgumentException.class
-                || root.getClass() == IllegalStateException.class;
-        return Failures.rootMessage(root) + (written || MeridianCommand.debugging() ? ""
+        return Failures.rootMessage(root) + (isWritten(root) || MeridianCommand.debugging() ? ""
                 : " (MERIDIAN_DEBUG=1 shows the whole failure)");
+    }
+
+    private static boolean isWritten(Throwable failure) {
+        return failure.getMessage() != null && (failure.getClass() == IllegalArgumentException.class
+                || failure.getClass() == IllegalStateException.class);
     }
 
     private static String unknownSetting(ConfigurationProperty property) {

@@ -187,6 +187,17 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aConfigFileThatIsNotUtf8IsNamed() throws IOException {
+        Path config = Files.write(directory.resolve("meridian.properties"),
+                new byte[] {'m', 'e', 'r', 'i', 'd', 'i', 'a', 'n', '.', 'x', '=', (byte) 0xE9, '\n'});
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).containsExactly("meridian: " + config + ": cannot be read: it is not UTF-8 text");
+    }
+
+    @Test
     void aMisspeltSectionIsRefusedNotIgnored() throws IOException {
         Path config = Files.writeString(directory.resolve("meridian.yaml"), """
                 meridain:
