@@ -64,8 +64,7 @@ final class NodeContexts {
         ConfigurableApplicationContext context = application.logStartupInfo(false).properties(levels)
                 .run(springArguments.toArray(String[]::new));
         // Null: the logger inherits its level again (WARN from the root, as configured).
-        QUIET_FAILURE_REPORTS.keySet().forEach(logger -> LoggingSystem.get(NodeContexts.class.getClassLoader())
-                .setLogLevel(logger, null));
+        QUIET_FAILURE_REPORTS.keySet().forEach(logger -> logging.setLogLevel(logger, null));
         return context;
     }
 
