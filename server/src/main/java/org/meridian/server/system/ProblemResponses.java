@@ -63,6 +63,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/esg-search/", "/esgf-1-5-bridge", "/actuator");
     private static final JsonMapper FILTER_JSON = JsonMapper.builder().build();
     private static final String REJECTED_CODE = "rejected-request";
+    private static final String ESGF_PATH = "/esg-search/";
+    /** How the ESGF index node names a parameter it refuses, which its clients look for. */
+    private static final String ESGF_PARAMETER_PHRASE = "Invalid HTTP query parameter=";
     private static final String REJECTED_TITLE = "Rejected request";
     /** What a URI path may hold besides ASCII letters and digits (RFC 3986 pchar, and '/', and '%' escapes). */
     private static final String PATH_PUNCTUATION = "-._~!$&'()*+,;=:@/%";
@@ -74,7 +77,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidQuery(InvalidQueryException exception, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         log.debug("Rejected query parameter {}: {}", exception.parameter(), exception.getMessage());
-        return problem(request, response, HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", exception.getMessage(),
+        String detail = exception.getMessage();
+        if (request.getRequestURI().startsWith(ESGF_PATH) && !detail.contains(ESGF_PARAMETER_PHRASE)) {
+            // esgf-pyclient reports only the parameters it finds written this way in a 400's body,
+            // and an empty "Invalid query parameter(s): " otherwise.
+            detail += " (" + ESGF_PARAMETER_PHRASE + exception.parameter() + ")";
+        }
+        return problem(request, response, HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", detail,
                 Map.of("parameter", exception.parameter()));
     }
 

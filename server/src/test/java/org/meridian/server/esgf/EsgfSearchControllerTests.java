@@ -324,7 +324,7 @@ class EsgfSearchControllerTests {
     /** Spec §5: bad input is a 400 naming the parameter, never a 500, in both formats. */
     @ParameterizedTest
     @MethodSource("badRequests")
-    void rejectsBadInputWithAProblemNamingTheParameter(String parameter, String name, String phrase) {
+    void rejectsBadInputWithAProblemNamingTheParameter(String parameter, String name, String phrase) throws Exception {
         List<String[]> requests = parameter.startsWith("format=")
                 ? List.<String[]>of(new String[] {parameter})
                 : List.of(new String[] {JSON, parameter}, new String[] {"format=application/solr+xml", parameter});
@@ -338,6 +338,10 @@ class EsgfSearchControllerTests {
             assertThat(problem.path("code").asString()).isEqualTo("invalid-query");
             assertThat(problem.path("detail").asString()).contains(phrase);
             assertThat(problem.path("parameter").asString()).isEqualTo(name);
+            // esgf-pyclient shows only the names it finds written as the ESGF index node writes them.
+            Matcher pyesgf = PYESGF_ERROR.matcher(result.getResponse().getContentAsString());
+            assertThat(pyesgf.find()).as(problem.toString()).isTrue();
+            assertThat(pyesgf.group(1)).isEqualTo(name);
         }
     }
 
