@@ -258,7 +258,8 @@ public final class SampleCatalogGenerator {
                     totalSize, Optional.of(retracted ? 0 : fileCount), Optional.of(aggregated ? 1 : 0), Optional.empty(),
                     List.of(new AccessUrl("https://" + dataNode + "/thredds/catalog/esgcet/" + instanceId + ".xml#" + instanceId,
                             "application/xml+thredds", "THREDDS")),
-                    timestamp, Optional.of(period.start()), Optional.of(period.stop()), Optional.of(GLOBAL), attributes,
+                    timestamp, coverageStart(simulation, period), coverageStop(simulation, period), Optional.of(GLOBAL),
+                    attributes,
                     Visibility.FEDERATED, simulation.accessGroup(), "local"));
             if (withParts && !retracted) {
                 pending.addAll(files);
@@ -297,7 +298,7 @@ public final class SampleCatalogGenerator {
                                     "application/netcdf", "HTTPServer"),
                             new AccessUrl("https://" + dataNode + "/thredds/dodsC/css03_data/" + path + ".html",
                                     "application/opendap-html", "OPENDAP")),
-                    timestamp, Optional.of(part.start()), Optional.of(part.stop()), Optional.empty(), attributes,
+                    timestamp, coverageStart(simulation, part), coverageStop(simulation, part), Optional.empty(), attributes,
                     Visibility.FEDERATED, simulation.accessGroup(), "local");
         }
 
@@ -313,8 +314,17 @@ public final class SampleCatalogGenerator {
                                     "application/opendap-html", "OPENDAP"),
                             new AccessUrl("https://" + dataNode + "/las/getUI.do?dsid=" + aggregationInstance,
                                     "application/las", "LAS")),
-                    timestamp, Optional.of(period.start()), Optional.of(period.stop()), Optional.empty(),
+                    timestamp, coverageStart(simulation, period), coverageStop(simulation, period), Optional.empty(),
                     attributes(simulation, false), Visibility.FEDERATED, simulation.accessGroup(), "local");
+        }
+
+        /** Fixed fields (frequency fx: land fraction, cell areas) hold no time, so they cover none. */
+        private static Optional<Instant> coverageStart(Simulation simulation, Period period) {
+            return simulation.variable().frequency().equals("fx") ? Optional.empty() : Optional.of(period.start());
+        }
+
+        private static Optional<Instant> coverageStop(Simulation simulation, Period period) {
+            return simulation.variable().frequency().equals("fx") ? Optional.empty() : Optional.of(period.stop());
         }
 
         private Map<String, List<String>> attributes(Simulation simulation, boolean dataset) {
@@ -346,6 +356,8 @@ public final class SampleCatalogGenerator {
             attributes.put("data_specs_version", List.of("01.00.33"));
             attributes.put("model_cohort", simulation.source().cohorts().isEmpty() ? List.of("Registered") : simulation.source().cohorts());
             if (dataset) {
+                // The services its files are served by, as ESGF lists them (access=OPENDAP selects).
+                attributes.put("access", List.of("HTTPServer", "OPENDAP"));
                 attributes.put("citation_url", List.of("http://cera-www.dkrz.de/WDCC/meta/CMIP6/" + simulation.masterId() + ".json"));
                 attributes.put("further_info_url", List.of("https://furtherinfo.es-doc.org/CMIP6." + simulation.institution()
                         + "." + simulation.source().id() + "." + simulation.experiment().id() + ".none." + simulation.member()));
