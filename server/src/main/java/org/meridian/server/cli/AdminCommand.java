@@ -191,7 +191,7 @@ final class AdminCommand implements Runnable {
     }
 
     @Command(name = "disable-bootstrap", mixinStandardHelpOptions = true,
-            description = {"Refuse password login for the bootstrap account from now on.",
+            description = {"Refuse password login and the API tokens of the bootstrap account from now on.",
                     "Needs another active node-admin (e.g. one signed in through SSO); refused attempts are audited."})
     static final class DisableBootstrap implements Callable<Integer> {
         @Mixin

@@ -289,8 +289,8 @@ public final class IdentityService {
     }
 
     /**
-     * Switches off password login for the bootstrap account, once another active node
-     * administrator exists to take over (otherwise the node would have none).
+     * Switches off the bootstrap account, once another active node administrator exists to take
+     * over (otherwise the node would have none): its password login, and with it its API tokens.
      */
     public void disableBootstrap(Actor actor, String requestId) {
         inTransaction(() -> {
@@ -404,6 +404,13 @@ public final class IdentityService {
         Optional<User> user = store.findById(token.get().userId()).filter(User::enabled);
         if (user.isEmpty()) {
             denied(Actor.anonymous("bearer"), "token.reject", token.get().id(), requestId, "owner disabled");
+            return Optional.empty();
+        }
+        if (user.get().bootstrap() && bootstrapLoginDisabled()) {
+            // Disabling the bootstrap account's password would mean little if tokens minted with it
+            // kept its node-wide powers.
+            denied(Actor.anonymous("bearer"), "token.reject", token.get().id(), requestId,
+                    "owner is the bootstrap account, whose login is disabled");
             return Optional.empty();
         }
         return Optional.of(Caller.of(user.get(), token.get()));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,27 @@ class IdentityAdministrationTest {
         identity.setEnabled(root, "t", "root", false);
 
         assertThat(identity.findUser("root").orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    void disablingTheBootstrapAccountStopsItsTokensToo() {
+        String rootToken = identity.createToken(root, "t", "nightly", EnumSet.allOf(TokenScope.class), Duration.ofDays(7))
+                .secret();
+        user("deputy");
+        identity.grantNodeRole(root, "t", "deputy", NodeRole.NODE_ADMIN);
+        Caller deputy = Caller.of(identity.findUser("deputy").orElseThrow());
+        String deputyToken = identity.createToken(deputy, "t", "laptop", EnumSet.of(TokenScope.READ), Duration.ofDays(7))
+                .secret();
+        assertThat(identity.authenticateToken(rootToken, "t")).isPresent();
+
+        identity.disableBootstrap(Actor.commandLine(), "t");
+
+        assertThat(identity.authenticateToken(rootToken, "t")).isEmpty();
+        assertThat(identity.authenticateToken(deputyToken, "t")).isPresent();
+        assertThat(audit.find(AuditQuery.newest(3))).anySatisfy(event -> {
+            assertThat(event.entry().action()).isEqualTo("token.reject");
+            assertThat(event.entry().outcome()).isEqualTo(Outcome.DENIED);
+        });
     }
 
     @Test
