@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.Stage;
 import org.meridian.server.catalog.CatalogIngest;
 import org.meridian.server.catalog.CatalogStore;
+import org.meridian.server.catalog.IngestFailedException;
+import org.meridian.server.catalog.IngestInterruptedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +26,9 @@ import picocli.CommandLine.Parameters;
                 "Idempotent by record id: unchanged records are skipped. A bad line stops the load with its line number;",
                 "batches before it stay committed. If a node is serving the data directory, it indexes the new records."})
 final class IngestCommand implements Callable<Integer> {
+    /** Audited once per command, with the files and what became of their records. */
+    static final String AUDIT_ACTION = "catalog.ingest";
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON-lines files to load, in order.")
     List<Path> files;
 
@@ -77,21 +84,49 @@ final class IngestCommand implements Callable<Integer> {
                 ingest = catalog.storage().ingest();
             }
             ProgressBar bar = ProgressBar.onStandardError("Ingesting");
-            CatalogIngest.Summary summary = ingest.load(files, stage, progress -> {
-                switch (progressStyle) {
-                    case AUTO -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed());
-                    case LINES -> {
-                        System.out.println("committed " + progress.records() + " records through " + progress.file() + ":" + progress.line());
-                        System.out.flush();
-                    }
-                    case NONE -> {
-                    }
-                }
-            });
+            CommandAudit audit = new CommandAudit(catalog.dataSource());
+            String target = stage.name().toLowerCase(Locale.ROOT);
+            Map<String, String> details = new TreeMap<>(Map.of("files", files.stream()
+                    .map(file -> file.toAbsolutePath().normalize().toString()).collect(Collectors.joining(","))));
+            CatalogIngest.Summary summary;
+            try {
+                summary = load(ingest, bar);
+            } catch (IngestFailedException failure) {
+                throw audited(audit, target, details, failure.committedRecords(), failure);
+            } catch (IngestInterruptedException failure) {
+                throw audited(audit, target, details, failure.committedRecords(), failure);
+            }
+            details.put("records", Long.toString(summary.records()));
+            details.put("changed", Long.toString(summary.changed()));
+            details.put("unchanged", Long.toString(summary.unchanged()));
+            audit.succeeded(AUDIT_ACTION, target, details);
             bar.finish(String.format(Locale.ROOT, "Loaded %,d records (%,d new or changed, %,d unchanged) in %s, %,.0f records/s",
                     summary.records(), summary.changed(), summary.unchanged(),
                     ProgressBar.duration(summary.elapsed()), summary.recordsPerSecond()));
         }
         return 0;
+    }
+
+    private CatalogIngest.Summary load(CatalogIngest ingest, ProgressBar bar) {
+        return ingest.load(files, stage, progress -> {
+            switch (progressStyle) {
+                case AUTO -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed());
+                case LINES -> {
+                    System.out.println("committed " + progress.records() + " records through " + progress.file() + ":"
+                            + progress.line());
+                    System.out.flush();
+                }
+                case NONE -> {
+                }
+            }
+        });
+    }
+
+    /** Audits a load that stopped part way, with how much of it is committed, and returns the failure to rethrow. */
+    private static RuntimeException audited(CommandAudit audit, String target, Map<String, String> details,
+            long committedRecords, RuntimeException failure) {
+        details.put("committed_records", Long.toString(committedRecords));
+        audit.failed(AUDIT_ACTION, target, details, failure);
+        return failure;
     }
 }

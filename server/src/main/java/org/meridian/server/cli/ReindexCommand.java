@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meridian.server.catalog.IndexRebuildRequests;
 import picocli.CommandLine.Command;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Mixin;
                 "A serving node keeps answering from its current index and switches when the new one is complete;",
                 "without a node, the rebuild runs in this process."})
 final class ReindexCommand implements Callable<Integer> {
+    /** Audited once per command: a rebuild replaces what every search answers from. */
+    static final String AUDIT_ACTION = "index.rebuild";
+    private static final String AUDIT_TARGET = "search-index";
     private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(300);
 
     @Mixin
@@ -25,21 +29,32 @@ final class ReindexCommand implements Callable<Integer> {
         ProgressBar bar = ProgressBar.onStandardError("Reindexing");
         Instant started = Instant.now();
         try (OfflineCatalog catalog = data.openExisting()) {
+            CommandAudit audit = new CommandAudit(catalog.dataSource());
+            Map<String, String> details = Map.of("by", catalog.nodeIsServing() ? "serving node" : "this command");
             long indexed;
-            if (catalog.nodeIsServing()) {
-                indexed = followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), bar, started);
-            } else {
-                long[] loaded = {0};
-                catalog.storage().indexer().rebuild(progress -> {
-                    loaded[0] = progress.done();
-                    bar.update(progress.done(), progress.total(), progress.done(), Duration.between(started, Instant.now()));
-                });
-                indexed = loaded[0];
+            try {
+                indexed = rebuild(catalog, bar, started);
+            } catch (RuntimeException failure) {
+                audit.failed(AUDIT_ACTION, AUDIT_TARGET, details, failure);
+                throw failure;
             }
+            audit.succeeded(AUDIT_ACTION, AUDIT_TARGET, Map.of("by", details.get("by"), "records", Long.toString(indexed)));
             bar.finish(String.format(Locale.ROOT, "Reindexed %,d records in %s", indexed,
                     ProgressBar.duration(Duration.between(started, Instant.now()))));
         }
         return 0;
+    }
+
+    private static long rebuild(OfflineCatalog catalog, ProgressBar bar, Instant started) throws InterruptedException {
+        if (catalog.nodeIsServing()) {
+            return followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), bar, started);
+        }
+        long[] loaded = {0};
+        catalog.storage().indexer().rebuild(progress -> {
+            loaded[0] = progress.done();
+            bar.update(progress.done(), progress.total(), progress.done(), Duration.between(started, Instant.now()));
+        });
+        return loaded[0];
     }
 
     private static long followNode(IndexRebuildRequests requests, ProgressBar bar, Instant started) throws InterruptedException {

@@ -3,10 +3,12 @@ package org.meridian.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,6 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.meridian.catalog.RecordJson;
+import org.meridian.server.audit.AuditEntry;
+import org.meridian.server.audit.AuditEvent;
+import org.meridian.server.audit.AuditLog;
+import org.meridian.server.audit.AuditQuery;
+import org.meridian.server.audit.Outcome;
+import org.meridian.server.system.Databases;
 
 class MeridianCommandTest {
     @TempDir
@@ -102,6 +110,21 @@ class MeridianCommandTest {
         assertThat(again.err()).contains("Loaded 10 records (0 new or changed, 10 unchanged)");
         assertThat(reindex.exitCode()).as(reindex.err()).isZero();
         assertThat(reindex.err()).contains("Reindexed 10 records");
+        assertThat(auditEvents(dataDir)).extracting(entry -> entry.action() + " " + entry.outcome() + " " + entry.details())
+                .containsExactly(
+                        "index.rebuild SUCCESS {by=this command, records=10}",
+                        "catalog.ingest SUCCESS {changed=0, files=" + directory.resolve("records.jsonl")
+                                + ", records=10, unchanged=10}",
+                        "catalog.ingest SUCCESS {changed=10, files=" + directory.resolve("records.jsonl")
+                                + ", records=10, unchanged=0}");
+    }
+
+    /** The data directory's audit events, newest first. */
+    private static List<AuditEntry> auditEvents(Path dataDir) {
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
+            return new AuditLog(dataSource, Clock.systemUTC()).find(AuditQuery.newest(20)).stream()
+                    .map(AuditEvent::entry).toList();
+        }
     }
 
     @Test
@@ -116,6 +139,12 @@ class MeridianCommandTest {
         assertThat(run.errorLines()).singleElement().asString()
                 .isEqualTo("meridian: ingest stopped at " + file + ":4: not valid JSON: unexpected end of input"
                         + " (2 records before it are committed; fix the line and run the same command again)");
+        assertThat(auditEvents(directory.resolve("data"))).singleElement().satisfies(entry -> {
+            assertThat(entry.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(entry.target()).isEqualTo("production");
+            assertThat(entry.details()).containsEntry("committed_records", "2")
+                    .containsEntry("reason", file + ":4: not valid JSON: unexpected end of input");
+        });
     }
 
     @Test
