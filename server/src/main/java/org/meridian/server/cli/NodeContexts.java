@@ -68,6 +68,17 @@ final class NodeContexts {
         return context;
     }
 
+    /**
+     * A command working on the catalog directly (ingest, reindex, admin) prints its own progress
+     * and result; the node's informational messages (an index rebuilt, a batch applied) would only
+     * interleave with them on standard output. Warnings still show; MERIDIAN_DEBUG keeps everything.
+     */
+    static void quietNodeMessages() {
+        if (!MeridianCommand.debugging()) {
+            LoggingSystem.get(NodeContexts.class.getClassLoader()).setLogLevel("org.meridian", LogLevel.WARN);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MeridianProperties.class)
     static class ConfigurationOnly {

@@ -59,6 +59,7 @@ final class OfflineCatalog implements AutoCloseable {
         String configuredAddress;
         List<String> arguments = configuration.springArguments(flags);
         try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(arguments)) {
+            NodeContexts.quietNodeMessages();
             properties = context.getBean(MeridianProperties.class);
             int port = Binder.get(context.getEnvironment()).bind("server.port", Integer.class).orElse(8080);
             // Port 0 is chosen when a node starts; with no node running there is no address to give.

@@ -66,7 +66,9 @@ final class ProgressBar {
             int filled = (int) Math.round(fraction * WIDTH);
             line.append('[').append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ")
                     .append(String.format(Locale.ROOT, "%3d%% ", Math.round(fraction * 100)));
-            String eta = fraction > 0 ? duration(Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction))) : "?";
+            // Below 1 % done, the estimate is mostly start-up time and wildly off (hours for a minute's work).
+            String eta = fraction >= 0.01
+                    ? duration(Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction))) : "?";
             line.append(String.format(Locale.ROOT, "%,d records, %,.0f/s, ETA %s", items, rate, eta));
         } else {
             line.append(String.format(Locale.ROOT, "%,d records, %,.0f/s", items, rate));
