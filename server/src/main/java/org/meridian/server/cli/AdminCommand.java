@@ -51,16 +51,22 @@ final class AdminCommand implements Runnable {
             Clock clock = Clock.systemUTC();
             IdentityService identity = new IdentityService(catalog.dataSource(), new IdentityStore(catalog.dataSource()),
                     new AuditLog(catalog.dataSource(), clock), catalog.properties().identity(), clock);
-            return work.run(identity, catalog.publicUrl());
+            return work.run(identity, catalog.linkBase());
         }
     }
 
     interface IdentityWork<T> {
-        T run(IdentityService identity, String publicUrl) throws IOException;
+        T run(IdentityService identity, OfflineCatalog.LinkBase linkBase) throws IOException;
     }
 
-    static String setupLink(String publicUrl, String secret) {
-        return SetupLinks.address(publicUrl, secret);
+    /** Prints a setup link, saying so when the node's address is only assumed. */
+    static void printSetupLink(OfflineCatalog.LinkBase base, String secret) {
+        System.out.println("Setup link (one use, expires): " + SetupLinks.address(base.url(), secret));
+        if (base.assumed()) {
+            System.err.println("No node is serving this data directory, so the link assumes one will answer on "
+                    + (base.url().isEmpty() ? "the port it starts on" : base.url())
+                    + "; set meridian.node.public-url to be sure.");
+        }
     }
 
     @Command(name = "create-user", mixinStandardHelpOptions = true,
@@ -101,12 +107,12 @@ final class AdminCommand implements Runnable {
                 roles.add(NodeRole.AUDITOR);
             }
             NewUser spec = new NewUser(username, Optional.ofNullable(email), Optional.ofNullable(displayName), roles);
-            return withIdentity(data, (identity, publicUrl) -> {
+            return withIdentity(data, (identity, linkBase) -> {
                 User user = identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "-", spec, password);
                 System.out.println("Created " + user.username() + (user.bootstrap() ? " (bootstrap node-admin)" : ""));
                 if (password.isEmpty()) {
                     String secret = identity.createSetupLink(Actor.commandLine(), "-", user.username());
-                    System.out.println("Setup link (one use, expires): " + setupLink(publicUrl, secret));
+                    printSetupLink(linkBase, secret);
                 }
                 return 0;
             });
@@ -133,9 +139,9 @@ final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            return withIdentity(data, (identity, publicUrl) -> {
+            return withIdentity(data, (identity, linkBase) -> {
                 String secret = identity.createSetupLink(Actor.commandLine(), "-", username);
-                System.out.println("Setup link (one use, expires): " + setupLink(publicUrl, secret));
+                printSetupLink(linkBase, secret);
                 return 0;
             });
         }
@@ -171,7 +177,7 @@ final class AdminCommand implements Runnable {
             if (days < 1) {
                 throw new IllegalArgumentException("--days: must be at least 1, got " + days);
             }
-            return withIdentity(data, (identity, publicUrl) -> {
+            return withIdentity(data, (identity, linkBase) -> {
                 CreatedToken created;
                 try {
                     created = identity.createTokenAtCommandLine(username, name, parsed, Duration.ofDays(days));
@@ -199,7 +205,7 @@ final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            return withIdentity(data, (identity, publicUrl) -> {
+            return withIdentity(data, (identity, linkBase) -> {
                 identity.disableBootstrap(Actor.commandLine(), "-");
                 System.out.println("Bootstrap login is disabled.");
                 return 0;

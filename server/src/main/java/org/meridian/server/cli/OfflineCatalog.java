@@ -26,15 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class OfflineCatalog implements AutoCloseable {
     private final MeridianProperties properties;
-    private final String publicUrl;
+    private final LinkBase linkBase;
     private final HikariDataSource dataSource;
     private final Optional<DataDirectoryLock> lock;
     private CatalogStorage storage;
 
-    private OfflineCatalog(MeridianProperties properties, String publicUrl, HikariDataSource dataSource,
+    private OfflineCatalog(MeridianProperties properties, LinkBase linkBase, HikariDataSource dataSource,
             Optional<DataDirectoryLock> lock) {
         this.properties = properties;
-        this.publicUrl = publicUrl;
+        this.linkBase = linkBase;
         this.dataSource = dataSource;
         this.lock = lock;
     }
@@ -72,12 +72,14 @@ final class OfflineCatalog implements AutoCloseable {
                     + "; name the node's data directory with --data-dir or meridian.data-dir");
         }
         Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(properties.dataDir());
-        // No request to take the address from: where the node serving this directory said it
-        // answers (its --port may differ from the configuration), else where it would.
-        String publicUrl = properties.node().publicUrlOr(lock.isPresent() ? configuredAddress
-                : DataDirectoryLock.holderAddress(properties.dataDir()).orElse(configuredAddress));
+        // No request to take the address from: the configured public URL, else where the node
+        // serving this directory said it answers (its --port may differ from the configuration),
+        // else where a node started with this configuration would.
+        Optional<String> recorded = lock.isPresent() ? Optional.empty() : DataDirectoryLock.holderAddress(properties.dataDir());
+        LinkBase linkBase = !properties.node().publicUrl().isEmpty() ? new LinkBase(properties.node().publicUrl(), false)
+                : recorded.map(address -> new LinkBase(address, false)).orElse(new LinkBase(configuredAddress, true));
         try {
-            return new OfflineCatalog(properties, publicUrl, Databases.openMigrated(properties, 2), lock);
+            return new OfflineCatalog(properties, linkBase, Databases.openMigrated(properties, 2), lock);
         } catch (RuntimeException e) {
             lock.ifPresent(DataDirectoryLock::close);
             throw e;
@@ -101,9 +103,17 @@ final class OfflineCatalog implements AutoCloseable {
         return properties;
     }
 
-    /** The address links handed out here lead to. */
-    String publicUrl() {
-        return publicUrl;
+    /**
+     * Where links handed out at the command line lead.
+     *
+     * @param assumed true when neither a public URL is configured nor a node serving the data
+     *     directory says where it answers, so the address is where a node would answer
+     */
+    record LinkBase(String url, boolean assumed) {
+    }
+
+    LinkBase linkBase() {
+        return linkBase;
     }
 
     HikariDataSource dataSource() {

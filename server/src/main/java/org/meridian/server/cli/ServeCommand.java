@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.ops.NodeAddress;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +44,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ConfigurableApplicationContext node = NodeContexts.startNode(configuration.springArguments(flags));
         MeridianProperties properties = node.getBean(MeridianProperties.class);
-        System.out.printf("Meridian node serving %s on http://localhost:%d/%n",
-                properties.dataDir().toAbsolutePath().normalize(), NodeRun.port(node));
+        System.out.printf("Meridian node serving %s on %s/%n", properties.dataDir().toAbsolutePath().normalize(),
+                NodeAddress.local(node.getEnvironment(), NodeRun.port(node)));
         NodeRun.awaitShutdown(node);
         return 0;
     }

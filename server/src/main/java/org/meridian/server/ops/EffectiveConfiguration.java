@@ -32,6 +32,9 @@ public final class EffectiveConfiguration {
     /** A URL's user:password@, or a password, secret or token given as a URL or JDBC parameter. */
     private static final Pattern CREDENTIALS_IN_VALUE =
             Pattern.compile("(?i)//[^/@\\s]*:[^/@\\s]*@|[?&;](password|secret|token|credentials?)=");
+    private static final String BUILT_IN = "built-in default";
+    /** How Spring names the origin of a value from the defaults inside the jar. */
+    private static final String BUILT_IN_FILE = "class path resource [application.yaml]";
     /** Boot settings that decide how the node is reached and protected. */
     private static final List<String> SERVER_PROPERTIES = List.of("server.port", "server.address", "server.ssl.enabled",
             "server.ssl.bundle", "server.forward-headers-strategy", "management.server.port");
@@ -179,12 +182,14 @@ public final class EffectiveConfiguration {
             for (String candidate : List.of(name, name + "[0]")) {
                 ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.of(candidate));
                 if (property != null) {
-                    return property.getOrigin() == null ? String.valueOf(source.getUnderlyingSource())
+                    String origin = property.getOrigin() == null ? String.valueOf(source.getUnderlyingSource())
                             : property.getOrigin().toString();
+                    // The defaults Meridian ships (server.port and the like) are built in, like its own.
+                    return origin.startsWith(BUILT_IN_FILE) ? BUILT_IN : origin;
                 }
             }
         }
-        return "built-in default";
+        return BUILT_IN;
     }
 
     private static String kebab(String name) {

@@ -54,6 +54,8 @@ class AdminAndAuditCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("Setup link \\(one use, expires\\): http://localhost:8080/setup\\?secret=mrs_[A-Za-z0-9_-]{43}");
+        assertThat(run.err()).contains("No node is serving this data directory, so the link assumes one will answer on"
+                + " http://localhost:8080; set meridian.node.public-url to be sure.");
     }
 
     @Test
@@ -69,6 +71,7 @@ class AdminAndAuditCommandTest {
 
         assertThat(port.out()).contains("http://localhost:9443/setup?secret=mrs_");
         assertThat(url.out()).contains("https://esgf.example.org/setup?secret=mrs_");
+        assertThat(url.err()).doesNotContain("assumes");
     }
 
     @Test
@@ -83,6 +86,7 @@ class AdminAndAuditCommandTest {
                     "--username", "erin");
 
             assertThat(run.out()).as(run.err()).contains("http://localhost:18720/setup?secret=mrs_");
+            assertThat(run.err()).doesNotContain("assumes");
         }
         assertThat(DataDirectoryLock.holderAddress(dataDir)).as("left behind when the node stops").isEmpty();
     }

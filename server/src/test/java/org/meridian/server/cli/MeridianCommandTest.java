@@ -180,7 +180,7 @@ class MeridianCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("meridian\\.node\\.hostname = index\\.example\\.org +# .*meridian\\.yaml.*")
                 .containsPattern("meridian\\.indexer\\.batch-size = 5000 +# built-in default")
-                .containsPattern("server\\.port = 8080 +# .*application\\.yaml.*");
+                .containsPattern("server\\.port = 8080 +# built-in default");
     }
 
     @Test
