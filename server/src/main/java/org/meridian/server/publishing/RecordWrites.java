@@ -135,7 +135,7 @@ public final class RecordWrites {
                                 "organisation", ownership.ownerByMaster().get(record.masterId()).orElse(NO_OWNER))));
             }
             audit.appendAll(events);
-            return new Written(result, existing);
+            return new Written(result, existing, ownership.claims());
         }));
         indexer.offer(written.result());
         Set<RecordId> changed = new HashSet<>();
@@ -144,7 +144,7 @@ public final class RecordWrites {
                 .map(id -> new RecordOutcome(id.value(), !changed.contains(id) ? Result.UNCHANGED
                         : written.existing().contains(id) ? Result.UPDATED : Result.CREATED))
                 .toList();
-        return WriteSummary.of(label(stage), sequenceAfter(written.result()), outcomes);
+        return WriteSummary.of(label(stage), sequenceAfter(written.result()), outcomes, written.claims());
     }
 
     /**
@@ -208,7 +208,7 @@ public final class RecordWrites {
                         details));
             }
             audit.appendAll(events);
-            return new Written(result, Set.copyOf(ownerOf.keySet()));
+            return new Written(result, Set.copyOf(ownerOf.keySet()), Map.of());
         }));
         indexer.offer(written.result());
         Set<RecordId> removed = new HashSet<>();
@@ -221,8 +221,8 @@ public final class RecordWrites {
         return WriteSummary.of(label(stage), sequenceAfter(written.result()), outcomes);
     }
 
-    /** What a transaction wrote, and which of the records the stage held before. */
-    private record Written(WriteResult result, Set<RecordId> existing) {
+    /** What a transaction wrote, which of the records the stage held before, and the owners it recorded. */
+    private record Written(WriteResult result, Set<RecordId> existing, Map<String, String> claims) {
     }
 
     /** Each master id's owner after the write, and the owners it records for the first time. */

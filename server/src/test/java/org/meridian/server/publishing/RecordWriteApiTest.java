@@ -309,14 +309,17 @@ class RecordWriteApiTest extends BootedNode {
         CatalogRecord newVersion = aDataset("CMIP6.CMIP.loaded-by-operator").withVersion("20250101").build();
 
         HttpResponse<String> byPublisher = send("POST", "/api/v1/records", ipslPublisher, json.write(newVersion));
+        // The record as loaded, unchanged: only its owner is new.
         HttpResponse<String> assigned = send("POST", "/api/v1/records?organisation=ipsl", adminToken,
-                json.write(newVersion));
+                json.write(loaded));
         CatalogRecord third = aDataset("CMIP6.CMIP.loaded-by-operator").withVersion("20260101").build();
         HttpResponse<String> afterAssignment = send("POST", "/api/v1/records", ipslPublisher, json.write(third));
 
         assertThat(byPublisher.statusCode()).as("claiming an operator's record by publishing a new version")
                 .isEqualTo(403);
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.body()).contains("\"unchanged\":1")
+                .contains("\"claimed\":{\"" + loaded.masterId() + "\":\"ipsl\"}");
         assertThat(afterAssignment.statusCode()).as(afterAssignment.body()).isEqualTo(200);
     }
 
