@@ -144,7 +144,14 @@ public final class RecordWrites {
                 .map(id -> new RecordOutcome(id.value(), !changed.contains(id) ? Result.UNCHANGED
                         : written.existing().contains(id) ? Result.UPDATED : Result.CREATED))
                 .toList();
-        return WriteSummary.of(label(stage), sequenceAfter(written.result()), outcomes, written.claims());
+        // A new record belongs to whoever wrote it, which goes without saying; an owner given to a
+        // record the stage held (loaded at the command line, assigned by a node administrator) is
+        // news, also when its content is unchanged.
+        Map<String, String> assigned = new TreeMap<>();
+        byId.values().stream().filter(record -> written.existing().contains(record.id()))
+                .forEach(record -> Optional.ofNullable(written.claims().get(record.masterId()))
+                        .ifPresent(owner -> assigned.put(record.masterId(), owner)));
+        return WriteSummary.of(label(stage), sequenceAfter(written.result()), outcomes, assigned);
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.TreeMap;
  *
  * @param sequence the change log's sequence after the write; the record is searchable once the
  *                 index's applied sequence (metric {@code meridian.index.applied.sequence}) reaches it
- * @param claimed  the master ids this write gave an owner, with the organisation that owns them
- *                 now; an unchanged record can be among them (a node administrator assigning
- *                 records loaded at the command line)
+ * @param claimed  the master ids of records the stage already held that this write gave an owner,
+ *                 with the organisation that owns them now (a node administrator assigning records
+ *                 loaded at the command line, whose content may be unchanged); new records belong
+ *                 to the organisation that wrote them and are not listed
  */
 public record WriteSummary(String stage, long sequence, int created, int updated, int unchanged, int removed,
         int absent, List<RecordOutcome> records, SortedMap<String, String> claimed) {

@@ -110,6 +110,7 @@ class RecordWriteApiTest extends BootedNode {
         assertThat(summary.get("created").asInt()).isEqualTo(2);
         assertThat(summary.get("stage").asString()).isEqualTo("production");
         assertThat(summary.get("records").findValuesAsString("result")).containsExactly("created", "created");
+        assertThat(summary.get("claimed").isEmpty()).as("new records belong to their writer without saying").isTrue();
         awaitIndexed(summary.get("sequence").asLong());
         assertThat(get("/api/v1/records/" + encode(dataset.id()), ipslPublisher).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/datasets/" + encode(dataset.id()) + "/files").body()).contains("tas_one.nc");
