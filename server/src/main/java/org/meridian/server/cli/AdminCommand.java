@@ -197,7 +197,7 @@ final class AdminCommand implements Runnable {
     }
 
     @Command(name = "disable-bootstrap", mixinStandardHelpOptions = true,
-            description = {"Refuse password login and the API tokens of the bootstrap account from now on.",
+            description = {"Refuse the bootstrap account's password login, open sessions and API tokens from now on.",
                     "Needs another active node-admin (e.g. one signed in through SSO); refused attempts are audited."})
     static final class DisableBootstrap implements Callable<Integer> {
         @Mixin

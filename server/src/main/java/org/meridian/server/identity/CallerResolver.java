@@ -8,7 +8,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Turns the request's authentication into a {@link Caller}, once per request. Session sign-ins
- * are re-read from the database so role changes and disabled accounts apply immediately.
+ * are re-read from the database so role changes, disabled accounts and a disabled bootstrap
+ * account apply immediately.
  */
 public final class CallerResolver {
     private static final String ATTRIBUTE = CallerResolver.class.getName();
@@ -33,7 +34,8 @@ public final class CallerResolver {
             return token.caller();
         }
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn) {
-            return identity.findUserById(signedIn.userId()).filter(User::enabled).map(Caller::of)
+            return identity.findUserById(signedIn.userId()).filter(User::enabled)
+                    .filter(user -> !identity.isRetiredBootstrap(user)).map(Caller::of)
                     .orElse(Caller.ANONYMOUS);
         }
         return Caller.ANONYMOUS;

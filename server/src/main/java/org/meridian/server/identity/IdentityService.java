@@ -224,6 +224,20 @@ public final class IdentityService {
 
     // ---- login ------------------------------------------------------------------------------
 
+    /**
+     * Whether {@code user} is the bootstrap account after its login was disabled: then it acts
+     * neither by password, nor by a session begun before, nor by a token minted with it, as turning
+     * off its password would mean little if those kept its node-wide powers.
+     */
+    public boolean isRetiredBootstrap(User user) {
+        return user.bootstrap() && bootstrapLoginDisabled();
+    }
+
+    /** Whether a node administrator other than the bootstrap account is active. */
+    public boolean anotherNodeAdminIsActive() {
+        return store.countActiveNodeAdmins(true) > 0;
+    }
+
     public boolean bootstrapLoginDisabled() {
         return !policy.bootstrapLogin() || store.setting(BOOTSTRAP_DISABLED_SETTING).map(Boolean::parseBoolean).orElse(false);
     }
@@ -294,7 +308,7 @@ public final class IdentityService {
      */
     public void disableBootstrap(Actor actor, String requestId) {
         inTransaction(() -> {
-            if (store.countActiveNodeAdmins(true) == 0) {
+            if (!anotherNodeAdminIsActive()) {
                 throw IdentityProblem.conflict("bootstrap",
                         "no other active node-admin exists yet; sign in through SSO or create one first");
             }
@@ -325,6 +339,10 @@ public final class IdentityService {
             Duration lifetime) {
         User user = store.findByUsername(normaliseUsername(username))
                 .orElseThrow(() -> IdentityProblem.notFound("user", "no user named '" + username + "'"));
+        if (isRetiredBootstrap(user)) {
+            throw IdentityProblem.conflict("username", "'" + user.username() + "' is the bootstrap account and its"
+                    + " login is disabled, so a token for it would be refused; create one for another node-admin");
+        }
         return issueToken(Actor.commandLine(), user, AuditEntry.NO_REQUEST, name, scopes, lifetime);
     }
 
@@ -406,9 +424,7 @@ public final class IdentityService {
             denied(Actor.anonymous("bearer"), "token.reject", token.get().id(), requestId, "owner disabled");
             return Optional.empty();
         }
-        if (user.get().bootstrap() && bootstrapLoginDisabled()) {
-            // Disabling the bootstrap account's password would mean little if tokens minted with it
-            // kept its node-wide powers.
+        if (isRetiredBootstrap(user.get())) {
             denied(Actor.anonymous("bearer"), "token.reject", token.get().id(), requestId,
                     "owner is the bootstrap account, whose login is disabled");
             return Optional.empty();

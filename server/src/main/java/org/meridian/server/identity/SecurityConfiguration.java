@@ -11,10 +11,14 @@ import org.meridian.server.system.ParameterDecoding;
 import org.meridian.server.system.ProblemResponses;
 import org.meridian.server.system.RequestBodyLimit;
 import org.meridian.server.system.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -44,6 +48,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     /** Pages and files anyone may read; what they show is filtered by the caller's access. */
     private static final String[] PUBLIC_PAGES = {"/", "/search", "/search/facets/*", "/datasets/*", "/login",
         "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error"};
@@ -63,6 +69,22 @@ public class SecurityConfiguration {
     IdentityService identityService(DataSource dataSource, AuditLog auditLog, MeridianProperties properties,
             Clock clock) {
         return new IdentityService(dataSource, new IdentityStore(dataSource), auditLog, properties.identity(), clock);
+    }
+
+    /**
+     * Warns at start when the bootstrap account is disabled and no other node administrator can
+     * act (disabled by configuration, which cannot check that as the command does): nobody can
+     * then administer the node until another is made or the setting is undone.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> administratorsCheck(IdentityService identity) {
+        return ready -> {
+            if (identity.bootstrapLoginDisabled() && !identity.anotherNodeAdminIsActive()) {
+                log.warn("meridian.identity.bootstrap-login is off and no other active node-admin exists: nobody can"
+                        + " administer this node (the bootstrap account's password, sessions and tokens are refused)."
+                        + " Create another node-admin (SSO, or admin create-user with the setting on), or turn it back on.");
+            }
+        };
     }
 
     /** A sign-in button per configured identity provider; none while single sign-on is off. */

@@ -130,8 +130,9 @@ public record MeridianProperties(
 
     /**
      * @param bootstrapLogin whether the bootstrap account created from the command line may
-     *     still sign in with its password (also switched off by {@code meridian admin
-     *     disable-bootstrap})
+     *     still act: sign in with its password, keep its sessions, use its API tokens (also
+     *     switched off by {@code meridian admin disable-bootstrap}, which first checks that
+     *     another node administrator exists)
      * @param minPasswordLength shortest accepted local password
      * @param lockoutThreshold consecutive failed logins that lock an account
      * @param lockoutDuration how long a locked account stays locked

@@ -118,7 +118,7 @@ class IdentityAdministrationTest {
     }
 
     @Test
-    void disablingTheBootstrapAccountStopsItsTokensToo() {
+    void disablingTheBootstrapAccountStopsItsTokensAndSessionsToo() {
         String rootToken = identity.createToken(root, "t", "nightly", EnumSet.allOf(TokenScope.class), Duration.ofDays(7))
                 .secret();
         user("deputy");
@@ -128,10 +128,17 @@ class IdentityAdministrationTest {
                 .secret();
         assertThat(identity.authenticateToken(rootToken, "t")).isPresent();
 
+        CallerResolver callers = new CallerResolver(identity);
+        SessionAuthentication rootSession = new SessionAuthentication(root.user().orElseThrow().id(), "root");
+        assertThat(callers.resolve(rootSession).name()).isEqualTo("root");
+
         identity.disableBootstrap(Actor.commandLine(), "t");
 
         assertThat(identity.authenticateToken(rootToken, "t")).isEmpty();
         assertThat(identity.authenticateToken(deputyToken, "t")).isPresent();
+        assertThat(callers.resolve(rootSession)).as("a session begun before").isEqualTo(Caller.ANONYMOUS);
+        assertThatThrownBy(() -> identity.createTokenAtCommandLine("root", "another", EnumSet.of(TokenScope.READ),
+                Duration.ofDays(1))).hasMessageContaining("is the bootstrap account and its login is disabled");
         assertThat(audit.find(AuditQuery.newest(3))).anySatisfy(event -> {
             assertThat(event.entry().action()).isEqualTo("token.reject");
             assertThat(event.entry().outcome()).isEqualTo(Outcome.DENIED);
