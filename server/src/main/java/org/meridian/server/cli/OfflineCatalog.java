@@ -29,10 +29,13 @@ final class OfflineCatalog implements AutoCloseable {
     private final LinkBase linkBase;
     private final HikariDataSource dataSource;
     private final Optional<DataDirectoryLock> lock;
+    /** Whether what holds the lock, when this command could not take it, is a node (it records where it answers). */
+    private final boolean heldByNode;
     private CatalogStorage storage;
 
     private OfflineCatalog(MeridianProperties properties, LinkBase linkBase, HikariDataSource dataSource,
-            Optional<DataDirectoryLock> lock) {
+            Optional<DataDirectoryLock> lock, boolean heldByNode) {
+        this.heldByNode = heldByNode;
         this.properties = properties;
         this.linkBase = linkBase;
         this.dataSource = dataSource;
@@ -79,7 +82,8 @@ final class OfflineCatalog implements AutoCloseable {
         LinkBase linkBase = !properties.node().publicUrl().isEmpty() ? new LinkBase(properties.node().publicUrl(), false)
                 : recorded.map(address -> new LinkBase(address, false)).orElse(new LinkBase(configuredAddress, true));
         try {
-            return new OfflineCatalog(properties, linkBase, Databases.openMigrated(properties, 2), lock);
+            return new OfflineCatalog(properties, linkBase, Databases.openMigrated(properties, 2), lock,
+                    recorded.isPresent());
         } catch (RuntimeException e) {
             lock.ifPresent(DataDirectoryLock::close);
             throw e;
@@ -120,9 +124,23 @@ final class OfflineCatalog implements AutoCloseable {
         return dataSource;
     }
 
-    /** True when a node is serving this data directory (it owns the index). */
+    /**
+     * True when a node is serving this data directory (it owns the index), false when this
+     * command holds it.
+     *
+     * @throws IllegalStateException when another command holds it: it owns the index for now, but
+     *     follows no rebuild request and indexes only what it writes itself
+     */
     boolean nodeIsServing() {
-        return lock.isEmpty();
+        if (lock.isPresent()) {
+            return false;
+        }
+        if (!heldByNode) {
+            throw new IllegalStateException("data directory " + properties.dataDir().toAbsolutePath().normalize()
+                    + " is in use by another Meridian command (an ingest or a reindex) or a node still starting;"
+                    + " wait for it and run this again");
+        }
+        return true;
     }
 
     /** The full storage stack with the index; only when no node is serving. */

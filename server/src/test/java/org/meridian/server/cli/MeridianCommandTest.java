@@ -22,6 +22,7 @@ import org.meridian.server.audit.AuditEvent;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.AuditQuery;
 import org.meridian.server.audit.Outcome;
+import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.system.Databases;
 
 class MeridianCommandTest {
@@ -117,6 +118,24 @@ class MeridianCommandTest {
                                 + ", records=10, unchanged=10}",
                         "catalog.ingest SUCCESS {changed=10, files=" + directory.resolve("records.jsonl")
                                 + ", records=10, unchanged=0}");
+    }
+
+    @Test
+    void anIngestOrReindexBesideAnotherCommandWaitsForNothingAndSaysSo() throws IOException {
+        Path dataDir = directory.resolve("data");
+        Path file = records(3);
+        CommandLineRun.of("ingest", "--data-dir", dataDir.toString(), "--progress", "NONE", file.toString());
+        // Another command holds the directory: it records no address, as a node does.
+        try (DataDirectoryLock otherCommand = DataDirectoryLock.acquire(dataDir)) {
+            CommandLineRun reindex = CommandLineRun.of("reindex", "--data-dir", dataDir.toString());
+            CommandLineRun ingest = CommandLineRun.of("ingest", "--data-dir", dataDir.toString(), file.toString());
+
+            assertThat(List.of(reindex, ingest)).allSatisfy(run -> {
+                assertThat(run.exitCode()).isEqualTo(1);
+                assertThat(run.errorLines()).last().asString().endsWith("is in use by another Meridian command"
+                        + " (an ingest or a reindex) or a node still starting; wait for it and run this again");
+            });
+        }
     }
 
     /** The data directory's audit events, newest first. */
