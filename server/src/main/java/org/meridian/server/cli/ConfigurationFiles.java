@@ -225,6 +225,9 @@ record ConfigurationFiles(List<Path> files) {
             properties.load(reader);
         } catch (IOException e) {
             throw unreadable(file, e);
+        } catch (IllegalArgumentException e) {
+            // The JDK's words for a bad \\u escape, without the file.
+            throw new IllegalArgumentException(file + ": not a valid properties file: " + e.getMessage());
         }
         return properties.stringPropertyNames().stream().sorted().toList();
     }

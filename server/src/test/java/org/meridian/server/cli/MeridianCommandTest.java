@@ -246,6 +246,17 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aPropertiesFileTheJdkCannotReadIsNamed() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.properties"), "meridian.node.hostname=\\uZZZZ\n");
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("meridian: " + config + ": not a valid properties file: ");
+    }
+
+    @Test
     void aMisspeltSectionIsRefusedNotIgnored() throws IOException {
         Path config = Files.writeString(directory.resolve("meridian.yaml"), """
                 meridain:
