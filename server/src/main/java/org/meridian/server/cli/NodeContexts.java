@@ -10,6 +10,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,12 +73,23 @@ final class NodeContexts {
      * A command working on the catalog directly (ingest, reindex, admin) prints its own progress
      * and result; the node's informational messages (an index rebuilt, a batch applied) would only
      * interleave with them on standard output. Warnings still show; MERIDIAN_DEBUG keeps everything.
+     *
+     * @return what puts the level back, run when the command is done with the catalog
      */
-    static void quietNodeMessages() {
-        if (!MeridianCommand.debugging()) {
-            LoggingSystem.get(NodeContexts.class.getClassLoader()).setLogLevel("org.meridian", LogLevel.WARN);
+    static Runnable quietNodeMessages() {
+        if (MeridianCommand.debugging()) {
+            return () -> {
+            };
         }
+        LoggingSystem logging = LoggingSystem.get(NodeContexts.class.getClassLoader());
+        LoggerConfiguration before = logging.getLoggerConfiguration(NODE_LOGGERS);
+        LogLevel configured = before == null ? null : before.getConfiguredLevel();
+        logging.setLogLevel(NODE_LOGGERS, LogLevel.WARN);
+        // Restores the level for what runs in this process afterwards (tests run commands in theirs).
+        return () -> logging.setLogLevel(NODE_LOGGERS, configured);
     }
+
+    private static final String NODE_LOGGERS = "org.meridian";
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MeridianProperties.class)

@@ -31,11 +31,14 @@ final class OfflineCatalog implements AutoCloseable {
     private final Optional<DataDirectoryLock> lock;
     /** Whether what holds the lock, when this command could not take it, is a node (it records where it answers). */
     private final boolean heldByNode;
+    /** Puts the node's informational messages back when the command is done (see NodeContexts.quietNodeMessages). */
+    private final Runnable loudAgain;
     private CatalogStorage storage;
 
     private OfflineCatalog(MeridianProperties properties, LinkBase linkBase, HikariDataSource dataSource,
-            Optional<DataDirectoryLock> lock, boolean heldByNode) {
+            Optional<DataDirectoryLock> lock, boolean heldByNode, Runnable loudAgain) {
         this.heldByNode = heldByNode;
+        this.loudAgain = loudAgain;
         this.properties = properties;
         this.linkBase = linkBase;
         this.dataSource = dataSource;
@@ -62,7 +65,6 @@ final class OfflineCatalog implements AutoCloseable {
         String configuredAddress;
         List<String> arguments = configuration.springArguments(flags);
         try (ConfigurableApplicationContext context = NodeContexts.configurationOnly(arguments)) {
-            NodeContexts.quietNodeMessages();
             properties = context.getBean(MeridianProperties.class);
             int port = Binder.get(context.getEnvironment()).bind("server.port", Integer.class).orElse(8080);
             // Port 0 is chosen when a node starts; with no node running there is no address to give.
@@ -74,7 +76,14 @@ final class OfflineCatalog implements AutoCloseable {
                     + properties.dataDir().toAbsolutePath().normalize()
                     + "; name the node's data directory with --data-dir or meridian.data-dir");
         }
-        Optional<DataDirectoryLock> lock = DataDirectoryLock.tryAcquire(properties.dataDir());
+        Runnable loudAgain = NodeContexts.quietNodeMessages();
+        Optional<DataDirectoryLock> lock;
+        try {
+            lock = DataDirectoryLock.tryAcquire(properties.dataDir());
+        } catch (RuntimeException e) {
+            loudAgain.run();
+            throw e;
+        }
         // No request to take the address from: the configured public URL, else where the node
         // serving this directory said it answers (its --port may differ from the configuration),
         // else where a node started with this configuration would.
@@ -83,9 +92,10 @@ final class OfflineCatalog implements AutoCloseable {
                 : recorded.map(address -> new LinkBase(address, false)).orElse(new LinkBase(configuredAddress, true));
         try {
             return new OfflineCatalog(properties, linkBase, Databases.openMigrated(properties, 2), lock,
-                    recorded.isPresent());
+                    recorded.isPresent(), loudAgain);
         } catch (RuntimeException e) {
             lock.ifPresent(DataDirectoryLock::close);
+            loudAgain.run();
             throw e;
         }
     }
@@ -165,6 +175,7 @@ final class OfflineCatalog implements AutoCloseable {
         } finally {
             dataSource.close();
             lock.ifPresent(DataDirectoryLock::close);
+            loudAgain.run();
         }
     }
 }
