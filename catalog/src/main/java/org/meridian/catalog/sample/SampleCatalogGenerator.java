@@ -232,7 +232,7 @@ public final class SampleCatalogGenerator {
             // its original (names, sizes, checksums, tracking ids), published at the same time.
             RandomGenerator parts = RandomGeneratorFactory.of("L64X128MixRandom").create(seed ^ instanceId.hashCode() * 0x9E3779B97F4A7C15L);
             Period period = period(simulation.experiment(), parts);
-            int fileCount = simulation.variable().frequency().equals("fx") ? 1
+            int fileCount = timeless(simulation) ? 1
                     : 1 + (int) Math.min(39, Math.floor(-Math.log(1 - parts.nextDouble()) * 3.5));
             // Files split the period into whole years and are named by them, so a short period
             // (a two-year PAMIP run) has at most as many files as years: no two share a name.
@@ -318,13 +318,17 @@ public final class SampleCatalogGenerator {
                     attributes(simulation, false), Visibility.FEDERATED, simulation.accessGroup(), "local");
         }
 
-        /** Fixed fields (frequency fx: land fraction, cell areas) hold no time, so they cover none. */
+        /** Fixed fields (frequency fx: land fraction, cell areas) hold no time: one file, no coverage. */
+        private static boolean timeless(Simulation simulation) {
+            return simulation.variable().frequency().equals("fx");
+        }
+
         private static Optional<Instant> coverageStart(Simulation simulation, Period period) {
-            return simulation.variable().frequency().equals("fx") ? Optional.empty() : Optional.of(period.start());
+            return timeless(simulation) ? Optional.empty() : Optional.of(period.start());
         }
 
         private static Optional<Instant> coverageStop(Simulation simulation, Period period) {
-            return simulation.variable().frequency().equals("fx") ? Optional.empty() : Optional.of(period.stop());
+            return timeless(simulation) ? Optional.empty() : Optional.of(period.stop());
         }
 
         private Map<String, List<String>> attributes(Simulation simulation, boolean dataset) {

@@ -150,6 +150,21 @@ class SampleCatalogGeneratorTest {
     }
 
     @Test
+    void datasetsListTheirServicesAndFixedFieldsCoverNoTime() {
+        List<CatalogRecord> fixed = catalog.stream()
+                .filter(record -> record.attributes().getOrDefault("frequency", List.of()).contains("fx")).toList();
+
+        assertThat(ofType(RecordType.DATASET)).allSatisfy(dataset ->
+                assertThat(dataset.attributes()).containsEntry("access", List.of("HTTPServer", "OPENDAP")));
+        assertThat(fixed).isNotEmpty().allSatisfy(record -> {
+            assertThat(record.datetimeStart()).as(record.id().value()).isEmpty();
+            assertThat(record.datetimeStop()).as(record.id().value()).isEmpty();
+        });
+        assertThat(ofType(RecordType.DATASET)).filteredOn(dataset -> !fixed.contains(dataset))
+                .allSatisfy(dataset -> assertThat(dataset.datetimeStart()).isPresent());
+    }
+
+    @Test
     void aReplicaHoldsExactlyTheFilesOfItsOriginal() {
         Map<String, List<CatalogRecord>> filesByDataset = ofType(RecordType.FILE).stream()
                 .collect(Collectors.groupingBy(file -> file.datasetId().orElseThrow().value()));

@@ -304,6 +304,22 @@ class RecordWriteApiTest extends BootedNode {
     }
 
     @Test
+    void aNodeAdministratorAssignsAnOperatorsRecordByPublishingANewVersionOfIt() throws Exception {
+        CatalogRecord loaded = aDataset("CMIP6.CMIP.loaded-then-versioned").build();
+        writeAndAwaitIndexed(List.of(loaded));
+        CatalogRecord newVersion = aDataset("CMIP6.CMIP.loaded-then-versioned").withVersion("20250101").build();
+        CatalogRecord third = aDataset("CMIP6.CMIP.loaded-then-versioned").withVersion("20260101").build();
+
+        HttpResponse<String> assigned = send("POST", "/api/v1/records?organisation=ipsl", adminToken,
+                json.write(newVersion));
+        HttpResponse<String> byPublisher = send("POST", "/api/v1/records", ipslPublisher, json.write(third));
+
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.body()).contains("\"created\":1");
+        assertThat(byPublisher.statusCode()).as("every version belongs to ipsl now").isEqualTo(200);
+    }
+
+    @Test
     void recordsLoadedByTheOperatorAreChangedOnlyByANodeAdministratorWhoMayAssignThem() throws Exception {
         CatalogRecord loaded = aDataset("CMIP6.CMIP.loaded-by-operator").build();
         writeAndAwaitIndexed(List.of(loaded));
