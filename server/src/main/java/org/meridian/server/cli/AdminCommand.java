@@ -63,9 +63,11 @@ final class AdminCommand implements Runnable {
     static void printSetupLink(OfflineCatalog.LinkBase base, String secret) {
         System.out.println("Setup link (one use, expires): " + SetupLinks.address(base.url(), secret));
         if (base.assumed()) {
-            System.err.println("No node is serving this data directory, so the link assumes one will answer on "
-                    + (base.url().isEmpty() ? "the port it starts on" : base.url())
-                    + "; set meridian.node.public-url to be sure.");
+            System.err.println(base.url().isEmpty()
+                    ? "No node is serving this data directory and its port is chosen when it starts (server.port 0),"
+                            + " so the link is a path to open on the node; set meridian.node.public-url for a whole link."
+                    : "No node is serving this data directory, so the link assumes one will answer on " + base.url()
+                            + "; set meridian.node.public-url to be sure.");
         }
     }
 

@@ -18,9 +18,6 @@ import org.meridian.server.system.Failures;
  * when it ends, with what it did.
  */
 final class CommandAudit {
-    /** Commands have no HTTP request whose id an event could carry. */
-    private static final String NO_REQUEST = "-";
-
     private final AuditLog log;
 
     CommandAudit(DataSource dataSource) {
@@ -28,7 +25,7 @@ final class CommandAudit {
     }
 
     void succeeded(String action, String target, Map<String, String> details) {
-        log.append(AuditEntry.of(Actor.commandLine(), action, target, Outcome.SUCCESS, NO_REQUEST, details));
+        log.append(AuditEntry.of(Actor.commandLine(), action, target, Outcome.SUCCESS, AuditEntry.NO_REQUEST, details));
     }
 
     /**
@@ -39,7 +36,7 @@ final class CommandAudit {
         Map<String, String> withReason = new TreeMap<>(details);
         withReason.put("reason", Failures.rootMessage(failure));
         try {
-            log.append(AuditEntry.of(Actor.commandLine(), action, target, Outcome.FAILURE, NO_REQUEST, withReason));
+            log.append(AuditEntry.of(Actor.commandLine(), action, target, Outcome.FAILURE, AuditEntry.NO_REQUEST, withReason));
         } catch (RuntimeException unrecorded) {
             failure.addSuppressed(unrecorded);
         }

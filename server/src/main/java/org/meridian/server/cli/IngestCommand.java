@@ -91,10 +91,10 @@ final class IngestCommand implements Callable<Integer> {
             CatalogIngest.Summary summary;
             try {
                 summary = load(ingest, bar);
-            } catch (IngestFailedException failure) {
-                throw audited(audit, target, details, failure.committedRecords(), failure);
-            } catch (IngestInterruptedException failure) {
-                throw audited(audit, target, details, failure.committedRecords(), failure);
+            } catch (RuntimeException failure) {
+                details.put("committed_records", committedBefore(failure));
+                audit.failed(AUDIT_ACTION, target, details, failure);
+                throw failure;
             }
             details.put("records", Long.toString(summary.records()));
             details.put("changed", Long.toString(summary.changed()));
@@ -122,11 +122,12 @@ final class IngestCommand implements Callable<Integer> {
         });
     }
 
-    /** Audits a load that stopped part way, with how much of it is committed, and returns the failure to rethrow. */
-    private static RuntimeException audited(CommandAudit audit, String target, Map<String, String> details,
-            long committedRecords, RuntimeException failure) {
-        details.put("committed_records", Long.toString(committedRecords));
-        audit.failed(AUDIT_ACTION, target, details, failure);
-        return failure;
+    /** How many records a load that stopped had committed, as far as its failure tells. */
+    private static String committedBefore(RuntimeException failure) {
+        return switch (failure) {
+            case IngestFailedException stopped -> Long.toString(stopped.committedRecords());
+            case IngestInterruptedException interrupted -> Long.toString(interrupted.committedRecords());
+            default -> "unknown";
+        };
     }
 }

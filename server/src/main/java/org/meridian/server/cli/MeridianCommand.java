@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * non-zero on failure, and reports a failure as one readable line on standard error.
  */
 @Command(name = "meridian", mixinStandardHelpOptions = true, version = "Meridian 0.1.0",
-        description = "A self-hosted node for research data platforms: catalog and search, governed publishing, federation.",
+        description = "A self-hosted node for research data platforms: catalog and search, publishing, identity and audit, scenarios.",
         subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class,
                 ReindexCommand.class, ConfigCommand.class, AdminCommand.class, AuditCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class})
 public final class MeridianCommand implements Runnable {
