@@ -82,7 +82,8 @@ public class SecurityConfiguration {
             if (identity.bootstrapLoginDisabled() && !identity.anotherNodeAdminIsActive()) {
                 log.warn("meridian.identity.bootstrap-login is off and no other active node-admin exists: nobody can"
                         + " administer this node (the bootstrap account's password, sessions and tokens are refused)."
-                        + " Create another node-admin (SSO, or admin create-user with the setting on), or turn it back on.");
+                        + " Create another with 'meridian admin create-user --node-admin' (or through SSO), or turn the"
+                        + " setting back on.");
             }
         };
     }
