@@ -158,10 +158,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
-                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-                body.setType(URI.create(TYPE_PREFIX + RequestBodyLimit.CODE));
-                body.setTitle(RequestBodyLimit.TITLE);
-                body.setProperty("code", RequestBodyLimit.CODE);
+                ProblemDetail body = meridianProblem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.CODE,
+                        RequestBodyLimit.TITLE, tooLarge.getMessage());
                 return handleExceptionInternal(exception, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
             }
         }
@@ -295,13 +293,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (response != null && ProblemPages.showPage(request, response, status, HttpHeaders.EMPTY, title, detail)) {
             return null;
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail body = meridianProblem(status, code, title, detail);
         body.setInstance(instance(request.getRequestURI()));
+        members.forEach(body::setProperty);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** One of Meridian's own problems: its type is the URN of its stable code, also given as {@code code}. */
+    private static ProblemDetail meridianProblem(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(URI.create(TYPE_PREFIX + code));
         body.setTitle(title);
         body.setProperty("code", code);
-        members.forEach(body::setProperty);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return body;
     }
 
     private static String expected(Class<?> type) {
