@@ -200,7 +200,9 @@ record ConfigurationFiles(List<Path> files) {
             String context = e.getContext() == null ? "" : e.getContext() + at(e.getContextMark()) + ": ";
             throw new IllegalArgumentException(file + ": not valid YAML: " + context + e.getProblem() + at(e.getProblemMark()));
         } catch (YAMLException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: " + yamlReason(e));
+            // snakeyaml reports a file that is not UTF-8 as a YAMLException around the decoding error.
+            Exception cause = e.getCause() instanceof MalformedInputException decoding ? decoding : e;
+            throw new IllegalArgumentException(file + ": not valid YAML: " + reason(cause));
         } catch (IOException e) {
             throw unreadable(file, e);
         }
@@ -232,14 +234,13 @@ record ConfigurationFiles(List<Path> files) {
         return properties.stringPropertyNames().stream().sorted().toList();
     }
 
-    /** snakeyaml reports a file that is not UTF-8 as a YAMLException around the decoding error. */
-    private static String yamlReason(YAMLException e) {
-        return e.getCause() instanceof MalformedInputException ? "it is not UTF-8 text" : e.getMessage();
+    private static IllegalArgumentException unreadable(Path file, IOException e) {
+        return new IllegalArgumentException(file + ": cannot be read: " + reason(e), e);
     }
 
-    private static IllegalArgumentException unreadable(Path file, IOException e) {
-        String reason = e instanceof MalformedInputException ? "it is not UTF-8 text" : e.getMessage();
-        return new IllegalArgumentException(file + ": cannot be read: " + reason, e);
+    /** What went wrong reading a file, in words: the decoder's own for bytes that are not UTF-8 say little. */
+    private static String reason(Exception e) {
+        return e instanceof MalformedInputException ? "it is not UTF-8 text" : e.getMessage();
     }
 
     private static String at(Mark mark) {
