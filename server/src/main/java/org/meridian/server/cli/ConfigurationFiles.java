@@ -110,6 +110,8 @@ record ConfigurationFiles(List<Path> files) {
             }
             files.addAll(present);
         }
+        // Read only when there is a file to check: the metadata is most of a megabyte of JSON.
+        SpringSettings spring = files.isEmpty() ? null : SpringSettings.described(ConfigurationFiles.class.getClassLoader());
         for (Path file : files) {
             for (char refused : NOT_IN_A_LOCATION.toCharArray()) {
                 if (file.toString().indexOf(refused) >= 0) {
@@ -117,7 +119,7 @@ record ConfigurationFiles(List<Path> files) {
                             + refused + "' (Spring reads it as a separator or wildcard); move or link the file");
                 }
             }
-            check(file);
+            check(file, spring);
         }
         return new ConfigurationFiles(files);
     }
@@ -154,9 +156,11 @@ record ConfigurationFiles(List<Path> files) {
 
     /**
      * Refuses a file Spring could not read (unknown extension, not valid YAML or properties), with
-     * an unknown section, or with a setting that would make Spring read other files.
+     * an unknown section, with a setting that would make Spring read other files, or with a Spring
+     * Boot setting that {@code spring} does not describe or describes as no longer read (Spring
+     * would ignore it; Meridian's own section is checked when it is bound).
      */
-    private static void check(Path file) {
+    private static void check(Path file, SpringSettings spring) {
         String name = file.getFileName().toString();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!EXTENSIONS.contains(extension)) {
@@ -175,6 +179,11 @@ record ConfigurationFiles(List<Path> files) {
                             + " configuration files itself (settings for an environment go in meridian-NAME.yaml,"
                             + " read with --environment NAME)");
                 }
+            }
+            if (!section.equals("meridian") && !spring.isEmpty()) {
+                spring.problem(key).ifPresent(problem -> {
+                    throw new IllegalArgumentException(file + ": " + key + " " + problem);
+                });
             }
         }
     }

@@ -190,4 +190,106 @@ class ConfigurationFilesTest {
 
         assertThat(resolve(null, null).files()).hasSize(1);
     }
+
+    @Test
+    void springBootSettingsOperatorsWriteAreAcceptedInEitherFormat() throws IOException {
+        writeText("meridian.yaml", """
+                server:
+                  port: 8443
+                  address: 10.0.0.5
+                  shutdown: graceful
+                  forward-headers-strategy: native
+                  maxHttpRequestHeaderSize: 16KB
+                  servlet:
+                    context-path: /meridian
+                  ssl:
+                    bundle: node
+                  tomcat:
+                    threads:
+                      max: 50
+                    accesslog:
+                      enabled: true
+                management:
+                  server:
+                    port: 9090
+                  endpoints:
+                    web:
+                      exposure:
+                        include: [health, prometheus]
+                  endpoint:
+                    health:
+                      show-details: when-authorized
+                  metrics:
+                    tags:
+                      region: eu-west
+                logging:
+                  level:
+                    root: WARN
+                    "[org.meridian.server]": DEBUG
+                  file:
+                    name: /var/log/meridian.log
+                  group:
+                    web: org.springframework.web
+                spring:
+                  main:
+                    banner-mode: off
+                  lifecycle:
+                    timeout-per-shutdown-phase: 20s
+                  threads:
+                    virtual:
+                      enabled: true
+                  ssl:
+                    bundle:
+                      pem:
+                        node:
+                          keystore:
+                            certificate: /etc/meridian/cert.pem
+                  web:
+                    error:
+                      include-message: always
+                info:
+                  site: Example Lab
+                """);
+        writeText("config/meridian.properties", """
+                management.endpoints.web.exposure.include[0]=health
+                server.tomcat.max_swallow_size=4MB
+                spring.security.oauth2.client.registration.lab.client-id=meridian
+                """);
+
+        assertThat(resolve(null, null).files()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"meridian.yaml", "meridian.properties"})
+    void aMisspeltSpringBootSettingIsRefusedWithTheNearestOne(String file) throws IOException {
+        writeText(file, file.endsWith(".yaml") ? "server:\n  prot: 9000\n" : "server.prot=9000\n");
+
+        assertThatThrownBy(() -> resolve(null, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith(file + ": server.prot is not a setting Spring Boot reads (did you mean server.port?)");
+    }
+
+    @Test
+    void aSettingFarFromEveryKnownOneIsRefusedWithoutAGuess() throws IOException {
+        writeText("meridian.yaml", "management:\n  telemetry-sink: udp://collector\n");
+
+        assertThatThrownBy(() -> resolve(null, null))
+                .hasMessageEndingWith("meridian.yaml: management.telemetry-sink is not a setting Spring Boot reads");
+    }
+
+    @Test
+    void aSettingSpringBootNoLongerReadsNamesItsReplacement() throws IOException {
+        // Spring Boot 4 moved the error page settings from server.error to spring.web.error.
+        writeText("meridian.yaml", "server:\n  error:\n    include-message: always\n");
+
+        assertThatThrownBy(() -> resolve(null, null)).hasMessageEndingWith("meridian.yaml: server.error.include-message"
+                + " is no longer read by Spring Boot: use spring.web.error.include-message instead");
+    }
+
+    @Test
+    void aKeyBelowASingleValueIsRefused() throws IOException {
+        writeText("meridian.properties", "server.port.https=8443\n");
+
+        assertThatThrownBy(() -> resolve(null, null))
+                .hasMessageEndingWith("meridian.properties: server.port.https is not a setting: server.port is a single value");
+    }
 }

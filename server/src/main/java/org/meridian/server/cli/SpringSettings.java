@@ -1,0 +1,183 @@
+package org.meridian.server.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyNameException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Spring Boot settings the jars on the class path describe in their configuration metadata
+ * ({@code META-INF/spring-configuration-metadata.json} and its {@code additional-} twin). Spring
+ * ignores a {@code server.*}, {@code management.*}, {@code logging.*} or {@code spring.*} key it
+ * does not know, so a misspelt port or a setting Spring Boot 4 moved elsewhere would otherwise be
+ * dropped without a word; this tells such a key from one Spring reads.
+ *
+ * <p>Names are compared as Spring binds them ({@link ConfigurationPropertyName#adapt}): case,
+ * dashes and underscores do not matter, and {@code [0]} indexes are elements of their own.
+ */
+final class SpringSettings {
+    private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+    private static final String ADDITIONAL_METADATA = "META-INF/additional-spring-configuration-metadata.json";
+    /** The furthest a key may be from a known name for that name to be offered as what was meant. */
+    private static final int MOST_EDITS_SUGGESTED = 3;
+
+    /**
+     * A described setting.
+     *
+     * @param type    its Java type as the metadata writes it; empty when the metadata does not say
+     * @param retired why Spring no longer reads it (and what replaced it), when it does not
+     */
+    private record Setting(ConfigurationPropertyName name, Optional<String> type, Optional<String> retired) {
+        /** Whether keys below this one are entries of it: a map's keys, a list's or an array's indexes. */
+        boolean holdsEntries() {
+            // Without a type the metadata does not say what lies below, so nothing there is refused.
+            return type.map(named -> named.startsWith("java.util.") || named.endsWith("[]")).orElse(true);
+        }
+    }
+
+    private final Map<ConfigurationPropertyName, Setting> settings;
+
+    private SpringSettings(Map<ConfigurationPropertyName, Setting> settings) {
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** The settings described by the metadata {@code loader} finds. */
+    static SpringSettings described(ClassLoader loader) {
+        requireNonNull(loader, "loader is null");
+        JsonMapper mapper = JsonMapper.builder().build();
+        Map<ConfigurationPropertyName, Setting> settings = new HashMap<>();
+        try {
+            for (String resource : new String[] {METADATA, ADDITIONAL_METADATA}) {
+                for (URL url : Collections.list(loader.getResources(resource))) {
+                    try (InputStream in = url.openStream()) {
+                        read(mapper.readTree(in), settings);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Spring Boot's configuration metadata", e);
+        }
+        return new SpringSettings(settings);
+    }
+
+    /** Whether any setting is described; without metadata nothing can be told apart. */
+    boolean isEmpty() {
+        return settings.isEmpty();
+    }
+
+    /**
+     * Why Spring would not read {@code key}, in words that follow the key; empty when it reads it.
+     */
+    Optional<String> problem(String key) {
+        ConfigurationPropertyName name;
+        try {
+            name = ConfigurationPropertyName.adapt(key, '.');
+        } catch (InvalidConfigurationPropertyNameException e) {
+            return Optional.of("is not a valid setting name");
+        }
+        if (name.isEmpty()) {
+            return Optional.of("is not a valid setting name");
+        }
+        // The longest described name the key is, or lies below, decides.
+        for (int elements = name.getNumberOfElements(); elements > 0; elements--) {
+            Setting setting = settings.get(name.chop(elements));
+            if (setting == null) {
+                continue;
+            }
+            if (setting.retired().isPresent()) {
+                return Optional.of("is no longer read by Spring Boot: " + setting.retired().get());
+            }
+            if (elements == name.getNumberOfElements() || setting.holdsEntries()) {
+                return Optional.empty();
+            }
+            return Optional.of("is not a setting: " + setting.name() + " is a single value");
+        }
+        return Optional.of("is not a setting Spring Boot reads" + nearest(name).map(known -> " (did you mean "
+                + known + "?)").orElse(""));
+    }
+
+    private static void read(JsonNode metadata, Map<ConfigurationPropertyName, Setting> settings) {
+        for (JsonNode property : metadata.path("properties")) {
+            add(property, settings);
+        }
+        // Settings Spring binds but leaves out of its documentation are still read.
+        for (JsonNode property : metadata.path("ignored").path("properties")) {
+            add(property, settings);
+        }
+    }
+
+    private static void add(JsonNode property, Map<ConfigurationPropertyName, Setting> settings) {
+        String text = property.path("name").asString("");
+        if (!ConfigurationPropertyName.isValid(text)) {
+            return;
+        }
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(text);
+        Optional<String> type = Optional.ofNullable(property.path("type").asString(null));
+        Optional<String> retired = retirement(property.path("deprecation"));
+        // The jars describe some settings twice (generated and additional); one retiring it wins.
+        settings.merge(name, new Setting(name, type, retired),
+                (described, again) -> described.retired().isPresent() ? described : again.retired().isPresent()
+                        ? again : described.type().isPresent() ? described : again);
+    }
+
+    /** For a deprecation at level {@code error} (Spring no longer reads it): what to do instead. */
+    private static Optional<String> retirement(JsonNode deprecation) {
+        if (!deprecation.path("level").asString("").equals("error")) {
+            return Optional.empty();
+        }
+        String replacement = deprecation.path("replacement").asString("");
+        String reason = deprecation.path("reason").asString("");
+        if (!replacement.isEmpty()) {
+            return Optional.of("use " + replacement + " instead");
+        }
+        return Optional.of(reason.isEmpty() ? "it was removed" : reason);
+    }
+
+    /** The described name closest to {@code name}, if one is close enough to be a misspelling of it. */
+    private Optional<String> nearest(ConfigurationPropertyName name) {
+        String written = name.toString();
+        int mostEdits = Math.min(MOST_EDITS_SUGGESTED, written.length() / 4);
+        String nearest = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Setting setting : settings.values()) {
+            String known = setting.name().toString();
+            int edits = edits(written, known);
+            boolean closer = edits < fewest || edits == fewest && known.compareTo(nearest) < 0;
+            if (setting.retired().isEmpty() && edits <= mostEdits && closer) {
+                nearest = known;
+                fewest = edits;
+            }
+        }
+        return Optional.ofNullable(nearest);
+    }
+
+    /** The Levenshtein distance: single-character insertions, deletions and substitutions. */
+    static int edits(String from, String to) {
+        int[] previous = new int[to.length() + 1];
+        int[] current = new int[to.length() + 1];
+        for (int j = 0; j <= to.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= from.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= to.length(); j++) {
+                int substitution = previous[j - 1] + (from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[to.length()];
+    }
+}
