@@ -3,11 +3,13 @@ package org.meridian.server.cli;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.meridian.server.MeridianApplication;
 import org.meridian.server.ops.MeridianProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
@@ -16,6 +18,7 @@ import org.springframework.boot.web.server.servlet.context.AnnotationConfigServl
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Starts Spring contexts for the commands: the full node, or configuration only. */
 final class NodeContexts {
@@ -55,15 +58,29 @@ final class NodeContexts {
      */
     private static ConfigurableApplicationContext quietWhileStarting(SpringApplicationBuilder application,
             List<String> springArguments) {
+        AtomicReference<Environment> environment = new AtomicReference<>();
+        application.listeners(event -> {
+            if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+                environment.set(prepared.getEnvironment());
+            }
+        });
+        try {
+            return quietWhileStarting(application.logStartupInfo(false), springArguments.toArray(String[]::new));
+        } catch (RuntimeException failure) {
+            throw StartupFailure.withOrigins(failure, environment.get());
+        }
+    }
+
+    private static ConfigurableApplicationContext quietWhileStarting(SpringApplicationBuilder application,
+            String[] springArguments) {
         if (MeridianCommand.debugging()) {
-            return application.logStartupInfo(false).run(springArguments.toArray(String[]::new));
+            return application.run(springArguments);
         }
         LoggingSystem logging = LoggingSystem.get(NodeContexts.class.getClassLoader());
         QUIET_FAILURE_REPORTS.forEach(logging::setLogLevel);
         Map<String, Object> levels = new HashMap<>();
         QUIET_FAILURE_REPORTS.forEach((logger, level) -> levels.put("logging.level." + logger, level.name()));
-        ConfigurableApplicationContext context = application.logStartupInfo(false).properties(levels)
-                .run(springArguments.toArray(String[]::new));
+        ConfigurableApplicationContext context = application.properties(levels).run(springArguments);
         // Null: the logger inherits its level again (WARN from the root, as configured).
         QUIET_FAILURE_REPORTS.keySet().forEach(logger -> logging.setLogLevel(logger, null));
         return context;

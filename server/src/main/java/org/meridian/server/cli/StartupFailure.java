@@ -2,6 +2,7 @@ package org.meridian.server.cli;
 
 import java.util.stream.Collectors;
 import org.meridian.server.ops.InvalidSetting;
+import org.meridian.server.ops.SettingOrigins;
 import org.meridian.server.system.Failures;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.FieldError;
 
 /** Turns why a node or command could not start into one line an operator can act on. */
@@ -17,9 +19,43 @@ final class StartupFailure {
     private StartupFailure() {
     }
 
+    /**
+     * A failure already put in one line, where more was known than its exception carries (the
+     * origin of a value Spring Boot refused).
+     */
+    static final class Described extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private Described(String line, Throwable failure) {
+            super(line, failure);
+        }
+    }
+
+    /**
+     * The failure with what {@code environment} knows added: a value Spring Boot itself refused
+     * (server.port: abc) carries its name but not where it was set, which the environment does.
+     *
+     * @param environment the failed start's environment, or null when it failed before having one
+     */
+    static RuntimeException withOrigins(RuntimeException failure, Environment environment) {
+        if (environment == null) {
+            return failure;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationPropertyValueException invalid) {
+                return new Described("invalid configuration: " + refusedValue(invalid.getName(), invalid.getValue(),
+                        SettingOrigins.of(environment, invalid.getName()), reason(invalid)), failure);
+            }
+        }
+        return failure;
+    }
+
     static String describe(Throwable failure) {
         // These sit below a BindException, whose own property is only the last one bound.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Described described) {
+                return described.getMessage();
+            }
             if (cause instanceof InvalidSetting invalid) {
                 return "invalid configuration: " + invalid.getMessage();
             }
@@ -39,20 +75,21 @@ final class StartupFailure {
                                         .filter(property -> property.getName().toString().equals(name))
                                         .findFirst().orElse(null);
                                 return name + " " + error.getDefaultMessage()
-                                        + (bound == null ? "" : " (got '" + bound.getValue() + "' from " + bound.getOrigin() + ")");
+                                        + (bound == null ? "" : " (got '" + bound.getValue() + "' from "
+                                                + SettingOrigins.describe(bound.getOrigin()) + ")");
                             })
                             .collect(Collectors.joining("; "));
                 }
                 case BindException bind when bind.getProperty() != null -> {
                     ConfigurationProperty property = bind.getProperty();
                     Throwable reason = bind.getCause() == null ? bind : Failures.rootCause(bind);
-                    return "invalid configuration: " + property.getName() + " = '" + property.getValue() + "' from "
-                            + property.getOrigin() + ": " + reason.getMessage();
+                    return "invalid configuration: " + refusedValue(property.getName().toString(), property.getValue(),
+                            SettingOrigins.describe(property.getOrigin()), reason.getMessage());
                 }
                 case InvalidConfigurationPropertyValueException invalid -> {
                     // Boot's own check of its settings (server.port: abc).
                     return "invalid configuration: " + invalid.getName() + " = '" + invalid.getValue() + "': "
-                            + (invalid.getReason() == null ? "invalid value" : invalid.getReason());
+                            + reason(invalid);
                 }
                 case ConfigDataResourceNotFoundException notFound -> {
                     return "configuration file not found: " + notFound.getResource();
@@ -75,6 +112,14 @@ final class StartupFailure {
                 : " (MERIDIAN_DEBUG=1 shows the whole failure)");
     }
 
+    private static String refusedValue(String name, Object value, String origin, String reason) {
+        return name + " = '" + value + "' from " + origin + ": " + reason;
+    }
+
+    private static String reason(InvalidConfigurationPropertyValueException invalid) {
+        return invalid.getReason() == null ? "invalid value" : invalid.getReason();
+    }
+
     private static boolean isWritten(Throwable failure) {
         return failure.getMessage() != null && (failure.getClass() == IllegalArgumentException.class
                 || failure.getClass() == IllegalStateException.class);
@@ -86,7 +131,7 @@ final class StartupFailure {
                 ? "; secrets are never read from configuration files: put it in an environment variable"
                         + " and name that variable with client-secret-env"
                 : "; see `meridian config show` for the settings there are";
-        return name + " is not a setting (from " + property.getOrigin() + ")" + hint;
+        return name + " is not a setting (from " + SettingOrigins.describe(property.getOrigin()) + ")" + hint;
     }
 
     private static String kebab(String field) {

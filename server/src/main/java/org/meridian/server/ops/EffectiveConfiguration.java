@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.Environment;
 
 /**
@@ -32,9 +28,6 @@ public final class EffectiveConfiguration {
     /** A URL's user:password@, or a password, secret or token given as a URL or JDBC parameter. */
     private static final Pattern CREDENTIALS_IN_VALUE =
             Pattern.compile("(?i)//[^/@\\s]*:[^/@\\s]*@|[?&;](password|secret|token|credentials?)=");
-    private static final String BUILT_IN = "built-in default";
-    /** How Spring names the origin of a value from the defaults inside the jar. */
-    private static final String BUILT_IN_FILE = "class path resource [application.yaml]";
     /** Boot settings that decide how the node is reached and protected. */
     private static final List<String> SERVER_PROPERTIES = List.of("server.port", "server.address", "server.ssl.enabled",
             "server.ssl.bundle", "server.forward-headers-strategy", "management.server.port");
@@ -79,7 +72,7 @@ public final class EffectiveConfiguration {
         List<Setting> settings = new ArrayList<>();
         for (String[] row : rows) {
             settings.add(new Setting(row[0], row[1], isSecret(row[0]) || carriesCredentials(row[1]),
-                    origin(environment, row[0])));
+                    SettingOrigins.of(environment, row[0])));
         }
         return new EffectiveConfiguration(settings);
     }
@@ -175,21 +168,6 @@ public final class EffectiveConfiguration {
             this.seconds = seconds;
             this.nanos = nanos;
         }
-    }
-
-    private static String origin(Environment environment, String name) {
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            for (String candidate : List.of(name, name + "[0]")) {
-                ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.of(candidate));
-                if (property != null) {
-                    String origin = property.getOrigin() == null ? String.valueOf(source.getUnderlyingSource())
-                            : property.getOrigin().toString();
-                    // The defaults Meridian ships (server.port and the like) are built in, like its own.
-                    return origin.startsWith(BUILT_IN_FILE) ? BUILT_IN : origin;
-                }
-            }
-        }
-        return BUILT_IN;
     }
 
     private static String kebab(String name) {

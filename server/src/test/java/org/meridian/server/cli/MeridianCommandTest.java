@@ -290,7 +290,7 @@ class MeridianCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errorLines()).singleElement().asString()
-                .startsWith("meridian: invalid configuration: server.port = 'abc': ");
+                .startsWith("meridian: invalid configuration: server.port = 'abc' from " + config + ":2:9: ");
         assertThat(run.out()).isEmpty();
     }
 
