@@ -3,14 +3,18 @@ package org.meridian.server.ops;
 import static java.util.Objects.requireNonNull;
 
 import java.lang.reflect.RecordComponent;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,9 +32,11 @@ public final class EffectiveConfiguration {
     /** A URL's user:password@, or a password, secret or token given as a URL or JDBC parameter. */
     private static final Pattern CREDENTIALS_IN_VALUE =
             Pattern.compile("(?i)//[^/@\\s]*:[^/@\\s]*@|[?&;](password|secret|token|credentials?)=");
-    /** Boot settings that decide how the node is reached and protected. */
-    private static final List<String> SERVER_PROPERTIES = List.of("server.port", "server.address", "server.ssl.enabled",
-            "server.ssl.bundle", "server.forward-headers-strategy", "management.server.port");
+    /**
+     * Boot settings that decide how the node is reached and protected, with the type each is
+     * bound to, so a value the node would refuse at start is refused when it is shown too.
+     */
+    private static final Map<String, Class<?>> SERVER_PROPERTIES = serverProperties();
 
     /**
      * One setting.
@@ -65,16 +71,30 @@ public final class EffectiveConfiguration {
     public static EffectiveConfiguration of(MeridianProperties properties, Environment environment) {
         List<String[]> rows = new ArrayList<>();
         flatten("meridian", properties, rows);
-        for (String name : SERVER_PROPERTIES) {
+        Binder binder = Binder.get(environment);
+        SERVER_PROPERTIES.forEach((name, type) -> {
+            // Throws a BindException naming the setting, its value and origin, as the start would.
+            binder.bind(name, type);
             String value = environment.getProperty(name);
             rows.add(new String[] {name, value == null ? "(unset)" : value});
-        }
+        });
         List<Setting> settings = new ArrayList<>();
         for (String[] row : rows) {
             settings.add(new Setting(row[0], row[1], isSecret(row[0]) || carriesCredentials(row[1]),
                     SettingOrigins.of(environment, row[0])));
         }
         return new EffectiveConfiguration(settings);
+    }
+
+    private static Map<String, Class<?>> serverProperties() {
+        Map<String, Class<?>> properties = new LinkedHashMap<>();
+        properties.put("server.port", Integer.class);
+        properties.put("server.address", InetAddress.class);
+        properties.put("server.ssl.enabled", Boolean.class);
+        properties.put("server.ssl.bundle", String.class);
+        properties.put("server.forward-headers-strategy", ServerProperties.ForwardHeadersStrategy.class);
+        properties.put("management.server.port", Integer.class);
+        return Collections.unmodifiableMap(properties);
     }
 
     static boolean isSecret(String name) {

@@ -295,6 +295,17 @@ class MeridianCommandTest {
     }
 
     @Test
+    void configShowRefusesAServerSettingTheNodeWouldRefuse() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), "management:\n  server:\n    port: 90x\n");
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("meridian: invalid configuration: management.server.port = '90x' from " + config + ":3:11: ");
+    }
+
+    @Test
     void aNodeThatCannotStartSaysWhyInOneLineAndNothingElse() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
             CommandLineRun run = CommandLineRun.of("serve", "--data-dir", directory.resolve("data").toString(),
