@@ -46,7 +46,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         Optional<Caller> caller = identity.authenticateToken(secret, RequestIds.of(request));
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
                     "The bearer token is unknown, expired or revoked.");
             return;
         }

@@ -59,7 +59,7 @@ final class SecurityResponses {
             AuthenticationException exception) throws IOException {
         if (wantsProblem(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                     "Sign in or send an API token (Authorization: Bearer ...) to use " + request.getRequestURI());
             return;
         }
@@ -80,7 +80,7 @@ final class SecurityResponses {
             }
             identity.auditDenied(caller, "csrf.reject", target, RequestIds.of(request), "missing or invalid CSRF token");
             if (wantsProblem(request)) {
-                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "csrf-token-invalid", "Forbidden",
+                ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "csrf-token-invalid", "Forbidden",
                         "The form's CSRF token is missing or stale; reload the page and try again.");
             } else {
                 response.sendError(HttpStatus.FORBIDDEN.value());
@@ -93,7 +93,7 @@ final class SecurityResponses {
         }
         identity.auditDenied(caller, "access.denied", target, RequestIds.of(request), "no role for this path");
         if (wantsProblem(request)) {
-            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "Your roles do not allow " + target);
         } else {
             response.sendError(HttpStatus.FORBIDDEN.value());
@@ -115,7 +115,7 @@ final class SecurityResponses {
     void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         if (wantsProblem(request)) {
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed",
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "bad-credentials", "Sign-in failed",
                     "The username or password is wrong, or the account cannot sign in now.");
             return;
         }

@@ -127,7 +127,7 @@ final class TransportPolicy {
                 chain.doFilter(request, response);
                 return;
             }
-            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "https-required", "HTTPS required",
+            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "https-required", "HTTPS required",
                     "This node accepts requests over HTTPS only; use https:// with the same address.");
         }
     }

@@ -37,12 +37,12 @@ public final class ParameterDecoding extends OncePerRequestFilter {
             Optional<String> parameter = firstMalformedParameter(request.getQueryString());
             if (parameter.isPresent()) {
                 String name = parameter.get();
-                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, CODE, TITLE, name.isEmpty()
+                ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, CODE, TITLE, name.isEmpty()
                         ? "A parameter in the query string has no name (nothing before its '=')"
                         : "Parameter " + name + " cannot be decoded: it is not percent-encoded UTF-8",
                         Map.of("parameter", name));
             } else {
-                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, CODE, TITLE,
+                ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, CODE, TITLE,
                         // Also when there are more pairs than the container reads; its reason says so.
                         "The query string or form body cannot be read: " + reason(e));
             }

@@ -95,7 +95,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return (request, response, rejection) -> {
             if (!ProblemPages.showPage(request, response, HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, REJECTED_TITLE,
                     rejectedDetail(rejection))) {
-                write(response, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(rejection));
+                write(request, response, HttpStatus.BAD_REQUEST, REJECTED_CODE, REJECTED_TITLE, rejectedDetail(rejection));
             }
         };
     }
@@ -219,21 +219,27 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /**
      * Writes a problem straight to a response, for refusals made before Spring MVC runs (the
-     * security filters); the body is the same as a handler's.
+     * security filters); the body is the same as a handler's, its {@code instance} the request's path.
+     *
+     * @param request the refused request, or null when it could not be read (then there is no instance)
      */
-    public static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
-            throws IOException {
-        write(response, status, code, title, detail, Map.of());
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+            String title, String detail) throws IOException {
+        write(request, response, status, code, title, detail, Map.of());
     }
 
     /** {@link #write}, with extension members such as the {@code parameter} a refusal names. */
-    public static void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail,
-            Map<String, Object> properties) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+            String title, String detail, Map<String, Object> properties) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + code);
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
+        URI instance = request == null || request.getRequestURI() == null ? null : instance(request.getRequestURI());
+        if (instance != null) {
+            body.put("instance", instance.toString());
+        }
         body.put("code", code);
         body.putAll(properties);
         response.setStatus(status.value());

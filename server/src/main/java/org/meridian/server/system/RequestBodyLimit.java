@@ -43,7 +43,7 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, CODE, TITLE,
+            ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, CODE, TITLE,
                     "The request body has " + request.getContentLengthLong() + " bytes; this node accepts at most "
                             + maxBytes);
             return;
