@@ -12,10 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Every setting the node runs with, by name, with where each value came from: all of
@@ -78,12 +88,60 @@ public final class EffectiveConfiguration {
             String value = environment.getProperty(name);
             rows.add(new String[] {name, value == null ? "(unset)" : value});
         });
+        chosenSpringSettings(environment, SERVER_PROPERTIES.keySet()).forEach(name ->
+                rows.add(new String[] {name, springValue(binder, name)}));
         List<Setting> settings = new ArrayList<>();
         for (String[] row : rows) {
             settings.add(new Setting(row[0], row[1], isSecret(row[0]) || carriesCredentials(row[1]),
                     SettingOrigins.of(environment, row[0])));
         }
         return new EffectiveConfiguration(settings);
+    }
+
+    /**
+     * The other Spring Boot settings an operator chose, in a configuration file or on the command
+     * line (logging levels, actuator exposure, Tomcat limits, …), sorted, so they are shown and
+     * their changes audited like the rest. Meridian's own defaults and the file locations a
+     * command passes to Spring are not the operator's choice and are left out; so are environment
+     * variables, whose names do not say which setting they are until Spring binds them.
+     */
+    private static SortedSet<String> chosenSpringSettings(Environment environment, Set<String> listed) {
+        SortedSet<String> names = new TreeSet<>();
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            return names;
+        }
+        for (PropertySource<?> source : configurable.getPropertySources()) {
+            boolean chosen = source instanceof OriginTrackedMapPropertySource || source instanceof CommandLinePropertySource<?>;
+            if (!chosen || !(source instanceof EnumerablePropertySource<?> enumerable)) {
+                continue;
+            }
+            for (String written : enumerable.getPropertyNames()) {
+                String name = withoutIndexes(written);
+                boolean meridians = name.equals("meridian") || name.startsWith("meridian.")
+                        || name.startsWith("spring.config.") || name.startsWith("spring.profiles.");
+                if (!name.isEmpty() && !meridians && !listed.contains(name)
+                        && !SettingOrigins.of(environment, name).equals(SettingOrigins.BUILT_IN)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** {@code relaxed-query-chars[0]} → {@code relaxed-query-chars}: a list is one setting. */
+    private static String withoutIndexes(String written) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(written, '.');
+        int elements = name.getNumberOfElements();
+        while (elements > 0 && name.isNumericIndex(elements - 1)) {
+            elements--;
+        }
+        return name.chop(elements).toString();
+    }
+
+    /** A setting's effective value as text; a list's items joined by commas, as a file may write them. */
+    private static String springValue(Binder binder, String name) {
+        return binder.bind(name, Bindable.listOf(String.class)).map(values -> String.join(",", values))
+                .orElse("(unset)");
     }
 
     private static Map<String, Class<?>> serverProperties() {

@@ -203,6 +203,36 @@ class MeridianCommandTest {
     }
 
     @Test
+    void configShowListsTheOtherSpringBootSettingsTheOperatorChoseAndNotMeridiansDefaults() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), """
+                logging:
+                  level:
+                    org.meridian.server: DEBUG
+                management:
+                  endpoints:
+                    web:
+                      exposure:
+                        include: [health, prometheus]
+                server:
+                  compression:
+                    enabled: false
+                  ssl:
+                    key-store-password: not-for-the-screen
+                """);
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("logging.level.org.meridian.server = DEBUG    # " + config + ":3:26")
+                .contains("management.endpoints.web.exposure.include = health,prometheus    # " + config + ":8:19")
+                .contains("server.compression.enabled = false    # " + config + ":11:14")
+                .contains("server.ssl.key-store-password = ******    # " + config + ":13:25")
+                .doesNotContain("not-for-the-screen")
+                // Meridian's own defaults for Spring are not the operator's choice, nor is where the files are.
+                .doesNotContain("server.tomcat.relaxed-query-chars").doesNotContain("spring.config.location");
+    }
+
+    @Test
     void anInvalidSettingNamesTheParameterAndItsOrigin() throws IOException {
         Path config = Files.writeString(directory.resolve("meridian.yaml"), """
                 meridian:
