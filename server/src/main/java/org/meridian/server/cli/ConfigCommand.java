@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meridian.server.ops.EffectiveConfiguration;
 import org.meridian.server.ops.MeridianProperties;
+import org.meridian.server.ops.UnknownVariables;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,9 @@ final class ConfigCommand implements Runnable {
                 for (EffectiveConfiguration.Setting setting : effective.settings()) {
                     System.out.printf("%s = %s    # %s%n", setting.name(), setting.shownValue(), setting.origin());
                 }
+                UnknownVariables.among(context.getEnvironment().getSystemEnvironment().keySet(), effective)
+                        .forEach(variable -> System.err.println("meridian: warning: environment variable " + variable
+                                + " names no Meridian setting and is ignored"));
             }
             return 0;
         }

@@ -2,11 +2,14 @@ package org.meridian.server.ops;
 
 import javax.sql.DataSource;
 import org.meridian.server.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -15,6 +18,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(OperationsConfiguration.class);
 
     @Bean
     ConfigurationChanges configurationChanges(DataSource dataSource, AuditLog audit) {
@@ -23,8 +27,14 @@ class OperationsConfiguration {
 
     @Bean
     ApplicationListener<ApplicationReadyEvent> configurationAudit(ConfigurationChanges changes,
-            MeridianProperties properties, Environment environment) {
-        return ready -> changes.record(EffectiveConfiguration.of(properties, environment));
+            MeridianProperties properties, ConfigurableEnvironment environment) {
+        return ready -> {
+            EffectiveConfiguration effective = EffectiveConfiguration.of(properties, environment);
+            changes.record(effective);
+            UnknownVariables.among(environment.getSystemEnvironment().keySet(), effective).forEach(variable ->
+                    log.warn("Environment variable {} names no Meridian setting and is ignored"
+                            + " (`meridian config show` lists the settings there are)", variable));
+        };
     }
 
     /**
