@@ -166,8 +166,9 @@ record ConfigurationFiles(List<Path> files) {
         if (!EXTENSIONS.contains(extension)) {
             throw new IllegalArgumentException(file + ": a configuration file ends in .yaml, .yml or .properties");
         }
-        List<String> keys = extension.equals("properties") ? propertyKeys(file) : yamlKeys(file);
-        for (String key : keys) {
+        List<Key> keys = extension.equals("properties") ? propertyKeys(file) : yamlKeys(file);
+        for (Key written : keys) {
+            String key = written.name();
             String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
             if (!SECTIONS.contains(section)) {
                 throw new IllegalArgumentException(file + ": '" + section + "' is not a section Meridian reads (it reads "
@@ -180,7 +181,8 @@ record ConfigurationFiles(List<Path> files) {
                             + " read with --environment NAME)");
                 }
             }
-            if (!section.equals("meridian") && !spring.isEmpty()) {
+            // A section or group with nothing in it (all commented out) sets nothing to check.
+            if (written.setsValue() && !section.equals("meridian") && !spring.isEmpty()) {
                 spring.problem(key).ifPresent(problem -> {
                     throw new IllegalArgumentException(file + ": " + key + " " + problem);
                 });
@@ -188,8 +190,12 @@ record ConfigurationFiles(List<Path> files) {
         }
     }
 
-    private static List<String> yamlKeys(Path file) {
-        List<String> keys = new ArrayList<>();
+    /** A key a file writes, and whether it sets a value (not a null or an empty section). */
+    private record Key(String name, boolean setsValue) {
+    }
+
+    private static List<Key> yamlKeys(Path file) {
+        List<Key> keys = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             // As Spring Boot reads it: a key given twice is an error, not the last one winning.
             LoaderOptions options = new LoaderOptions();
@@ -219,18 +225,18 @@ record ConfigurationFiles(List<Path> files) {
     }
 
     /** The dotted names of a document's settings: {@code spring: {config: {import: x}}} → spring.config.import. */
-    private static void flatten(String prefix, Map<?, ?> map, List<String> keys) {
+    private static void flatten(String prefix, Map<?, ?> map, List<Key> keys) {
         map.forEach((key, value) -> {
             String name = prefix + key;
             if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
                 flatten(name + ".", nested, keys);
             } else {
-                keys.add(name);
+                keys.add(new Key(name, value != null && !(value instanceof Map<?, ?>)));
             }
         });
     }
 
-    private static List<String> propertyKeys(Path file) {
+    private static List<Key> propertyKeys(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -240,7 +246,7 @@ record ConfigurationFiles(List<Path> files) {
             // The JDK's words for a bad \\u escape, without the file.
             throw new IllegalArgumentException(file + ": not a valid properties file: " + e.getMessage());
         }
-        return properties.stringPropertyNames().stream().sorted().toList();
+        return properties.stringPropertyNames().stream().sorted().map(name -> new Key(name, true)).toList();
     }
 
     private static IllegalArgumentException unreadable(Path file, IOException e) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -30,19 +31,34 @@ final class SpringSettings {
     private static final String ADDITIONAL_METADATA = "META-INF/additional-spring-configuration-metadata.json";
     /** The furthest a key may be from a known name for that name to be offered as what was meant. */
     private static final int MOST_EDITS_SUGGESTED = 3;
+    /** Replacements are followed this far: a setting renamed twice names its latest name. */
+    private static final int MOST_RENAMES_FOLLOWED = 5;
+    /**
+     * Settings Spring Boot still reads but no longer describes ({@code *} is any one element):
+     * {@code management.endpoint.<id>.enabled} is read as a deprecated fallback for {@code .access}.
+     */
+    private static final List<String> READ_BUT_UNDESCRIBED = List.of("management.endpoint.*.enabled");
+    /** The Java types whose settings hold entries below them: maps' keys, lists' and arrays' indexes. */
+    private static final List<String> CONTAINER_TYPES = List.of("java.util.Map", "java.util.List", "java.util.Set",
+            "java.util.Collection", "java.util.Properties");
 
     /**
      * A described setting.
      *
      * @param type    its Java type as the metadata writes it; empty when the metadata does not say
-     * @param retired why Spring no longer reads it (and what replaced it), when it does not
+     * @param retired why Spring no longer reads it and what replaced it, when it does not
      */
-    private record Setting(ConfigurationPropertyName name, Optional<String> type, Optional<String> retired) {
+    private record Setting(ConfigurationPropertyName name, Optional<String> type, Optional<Retirement> retired) {
         /** Whether keys below this one are entries of it: a map's keys, a list's or an array's indexes. */
         boolean holdsEntries() {
             // Without a type the metadata does not say what lies below, so nothing there is refused.
-            return type.map(named -> named.startsWith("java.util.") || named.endsWith("[]")).orElse(true);
+            return type.map(named -> named.endsWith("[]") || CONTAINER_TYPES.stream().anyMatch(named::startsWith))
+                    .orElse(true);
         }
+    }
+
+    /** Why a setting is no longer read: the setting that replaced it, or the reason it went. */
+    private record Retirement(Optional<String> replacement, Optional<String> reason) {
     }
 
     private final Map<ConfigurationPropertyName, Setting> settings;
@@ -88,22 +104,66 @@ final class SpringSettings {
         if (name.isEmpty()) {
             return Optional.of("is not a valid setting name");
         }
+        if (READ_BUT_UNDESCRIBED.stream().anyMatch(pattern -> matches(pattern, name))) {
+            return Optional.empty();
+        }
         // The longest described name the key is, or lies below, decides.
         for (int elements = name.getNumberOfElements(); elements > 0; elements--) {
             Setting setting = settings.get(name.chop(elements));
             if (setting == null) {
                 continue;
             }
-            if (setting.retired().isPresent()) {
-                return Optional.of("is no longer read by Spring Boot: " + setting.retired().get());
+            boolean itself = elements == name.getNumberOfElements();
+            if (!itself && !setting.holdsEntries()) {
+                // Below a single value: a retired one's replacement would not fit the rest of the key either.
+                return Optional.of(setting.retired().isPresent() ? unknown(name)
+                        : "is not a setting: " + setting.name() + " is a single value");
             }
-            if (elements == name.getNumberOfElements() || setting.holdsEntries()) {
-                return Optional.empty();
-            }
-            return Optional.of("is not a setting: " + setting.name() + " is a single value");
+            return setting.retired().map(retired -> "is no longer read by Spring Boot: " + instead(retired));
         }
-        return Optional.of("is not a setting Spring Boot reads" + nearest(name).map(known -> " (did you mean "
-                + known + "?)").orElse(""));
+        return Optional.of(unknown(name));
+    }
+
+    private String unknown(ConfigurationPropertyName name) {
+        return "is not a setting Spring Boot reads" + nearest(name).map(known -> " (did you mean " + known + "?)")
+                .orElse("");
+    }
+
+    /** What to write instead of a retired setting: its latest replacement, or why it went. */
+    private String instead(Retirement retirement) {
+        Retirement latest = retirement;
+        String replacement = null;
+        for (int renames = 0; renames < MOST_RENAMES_FOLLOWED && latest.replacement().isPresent(); renames++) {
+            replacement = latest.replacement().get();
+            Setting next = ConfigurationPropertyName.isValid(replacement)
+                    ? settings.get(ConfigurationPropertyName.of(replacement)) : null;
+            if (next == null || next.retired().isEmpty()) {
+                break;
+            }
+            latest = next.retired().get();
+        }
+        if (replacement != null) {
+            return "use " + replacement + " instead";
+        }
+        return latest.reason().orElse("it was removed");
+    }
+
+    /**
+     * Whether {@code name} is {@code pattern} (written in the uniform form: lower case, no dashes),
+     * where a {@code *} element stands for any one element.
+     */
+    private static boolean matches(String pattern, ConfigurationPropertyName name) {
+        String[] elements = pattern.split("\\.");
+        if (elements.length != name.getNumberOfElements()) {
+            return false;
+        }
+        for (int element = 0; element < elements.length; element++) {
+            String actual = name.getElement(element, ConfigurationPropertyName.Form.UNIFORM);
+            if (!elements[element].equals("*") && !elements[element].equals(actual)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void read(JsonNode metadata, Map<ConfigurationPropertyName, Setting> settings) {
@@ -123,24 +183,23 @@ final class SpringSettings {
         }
         ConfigurationPropertyName name = ConfigurationPropertyName.of(text);
         Optional<String> type = Optional.ofNullable(property.path("type").asString(null));
-        Optional<String> retired = retirement(property.path("deprecation"));
+        Optional<Retirement> retired = retirement(property.path("deprecation"));
         // The jars describe some settings twice (generated and additional); one retiring it wins.
         settings.merge(name, new Setting(name, type, retired),
                 (described, again) -> described.retired().isPresent() ? described : again.retired().isPresent()
                         ? again : described.type().isPresent() ? described : again);
     }
 
-    /** For a deprecation at level {@code error} (Spring no longer reads it): what to do instead. */
-    private static Optional<String> retirement(JsonNode deprecation) {
+    /** For a deprecation at level {@code error} (Spring no longer reads it): what replaced it, or why it went. */
+    private static Optional<Retirement> retirement(JsonNode deprecation) {
         if (!deprecation.path("level").asString("").equals("error")) {
             return Optional.empty();
         }
-        String replacement = deprecation.path("replacement").asString("");
-        String reason = deprecation.path("reason").asString("");
-        if (!replacement.isEmpty()) {
-            return Optional.of("use " + replacement + " instead");
-        }
-        return Optional.of(reason.isEmpty() ? "it was removed" : reason);
+        return Optional.of(new Retirement(text(deprecation.path("replacement")), text(deprecation.path("reason"))));
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return Optional.of(node.asString("")).filter(text -> !text.isEmpty());
     }
 
     /** The described name closest to {@code name}, if one is close enough to be a misspelling of it. */

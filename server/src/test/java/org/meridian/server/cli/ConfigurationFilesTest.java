@@ -292,4 +292,48 @@ class ConfigurationFilesTest {
         assertThatThrownBy(() -> resolve(null, null))
                 .hasMessageEndingWith("meridian.properties: server.port.https is not a setting: server.port is a single value");
     }
+
+    @Test
+    void theBuiltInDefaultsPassTheChecksAnOperatorsFileMust() throws IOException {
+        try (var builtIn = ConfigurationFilesTest.class.getResourceAsStream("/application.yaml")) {
+            Files.write(workingDirectory.resolve("meridian.yaml"), builtIn.readAllBytes());
+        }
+
+        assertThat(resolve(null, null).files()).hasSize(1);
+    }
+
+    @Test
+    void anEmptyOrCommentedOutSectionSetsNothingAndIsAccepted() throws IOException {
+        writeText("meridian.yaml", "server:\n  # port: 9000\nmanagement:\nspring:\n  ssl: {}\n");
+
+        assertThat(resolve(null, null).files()).hasSize(1);
+    }
+
+    @Test
+    void anEndpointSwitchedOffTheWaySpringBootStillReadsIsAccepted() throws IOException {
+        writeText("meridian.yaml", "management:\n  endpoint:\n    prometheus:\n      enabled: false\n");
+
+        assertThat(resolve(null, null).files()).hasSize(1);
+    }
+
+    @Test
+    void aRetiredSettingNamesItsLatestReplacementAndOnlyForItself() throws IOException {
+        // spring.http.encoding went to server.servlet.encoding, which Spring Boot 4 moved to spring.servlet.encoding.
+        writeText("meridian.properties", "spring.http.encoding.charset=UTF-8\n");
+        assertThatThrownBy(() -> resolve(null, null)).hasMessageEndingWith(
+                "spring.http.encoding.charset is no longer read by Spring Boot: use spring.servlet.encoding.charset instead");
+
+        // logging.file (now logging.file.name) once held a path; a key below it is simply unknown.
+        writeText("meridian.properties", "logging.file.rotate=true\n");
+        assertThatThrownBy(() -> resolve(null, null))
+                .hasMessageEndingWith("logging.file.rotate is not a setting Spring Boot reads");
+    }
+
+    @Test
+    void belowALocaleThereAreNoEntries() throws IOException {
+        writeText("meridian.properties", "spring.web.locale.en=true\n");
+
+        assertThatThrownBy(() -> resolve(null, null))
+                .hasMessageEndingWith("spring.web.locale.en is not a setting: spring.web.locale is a single value");
+    }
 }
