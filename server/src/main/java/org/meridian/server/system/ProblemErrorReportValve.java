@@ -40,11 +40,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         try {
             if (status >= 500) {
                 log.error("The web container failed a request with status {}", status, throwable);
-                ProblemResponses.write(null, response, known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
+                ProblemResponses.write(request, response, known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
                         "internal-error", "Internal error",
                         "The node failed to answer this request; the cause is recorded in its log.");
             } else {
-                ProblemResponses.write(null, response, known == null ? HttpStatus.BAD_REQUEST : known,
+                ProblemResponses.write(request, response, known == null ? HttpStatus.BAD_REQUEST : known,
                         "malformed-request", "Malformed request",
                         "This node cannot read the request: " + reason(response, throwable));
             }

@@ -219,9 +219,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /**
      * Writes a problem straight to a response, for refusals made before Spring MVC runs (the
-     * security filters); the body is the same as a handler's, its {@code instance} the request's path.
-     *
-     * @param request the refused request, or null when it could not be read (then there is no instance)
+     * security filters, the container's own refusals); the body is the same as a handler's, its
+     * {@code instance} the request's path when the request got as far as having one.
      */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             String title, String detail) throws IOException {
@@ -236,7 +235,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
-        URI instance = request == null || request.getRequestURI() == null ? null : instance(request.getRequestURI());
+        URI instance = request.getRequestURI() == null ? null : instance(request.getRequestURI());
         if (instance != null) {
             body.put("instance", instance.toString());
         }
