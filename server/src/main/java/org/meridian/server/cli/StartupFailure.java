@@ -1,5 +1,8 @@
 package org.meridian.server.cli;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.meridian.server.ops.InvalidSetting;
 import org.meridian.server.ops.SettingOrigins;
@@ -84,7 +87,7 @@ final class StartupFailure {
                     ConfigurationProperty property = bind.getProperty();
                     Throwable reason = bind.getCause() == null ? bind : Failures.rootCause(bind);
                     return "invalid configuration: " + refusedValue(property.getName().toString(), property.getValue(),
-                            SettingOrigins.describe(property.getOrigin()), reason.getMessage());
+                            SettingOrigins.describe(property.getOrigin()), expected(bind).orElse(reason.getMessage()));
                 }
                 case InvalidConfigurationPropertyValueException invalid -> {
                     // Boot's own check of its settings (server.port: abc).
@@ -116,6 +119,17 @@ final class StartupFailure {
         return name + " = '" + value + "' from " + origin + ": " + reason;
     }
 
+    /** For a setting that takes one of a few words, those words; Java's "No enum constant …" names a class. */
+    private static Optional<String> expected(BindException bind) {
+        Class<?> type = bind.getTarget().getType().resolve();
+        if (type == null || !type.isEnum()) {
+            return Optional.empty();
+        }
+        return Optional.of("expected one of " + Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", ")));
+    }
+
     private static String reason(InvalidConfigurationPropertyValueException invalid) {
         return invalid.getReason() == null ? "invalid value" : invalid.getReason();
     }
@@ -135,6 +149,6 @@ final class StartupFailure {
     }
 
     private static String kebab(String field) {
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -3,18 +3,18 @@ package org.meridian.server.ops;
 import static java.util.Objects.requireNonNull;
 
 import java.lang.reflect.RecordComponent;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -38,15 +38,29 @@ public final class EffectiveConfiguration {
      * ({@code keystore.password}, {@code client-secret}), so {@code min-password-length},
      * {@code max-token-lifetime} or {@code client-secret-env} (a variable's name) are shown.
      */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|private-key)");
-    /** A URL's user:password@, or a password, secret or token given as a URL or JDBC parameter. */
-    private static final Pattern CREDENTIALS_IN_VALUE =
-            Pattern.compile("(?i)//[^/@\\s]*:[^/@\\s]*@|[?&;](password|secret|token|credentials?)=");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credentials?|private-key)");
+    /**
+     * Other libraries' settings name secrets more loosely ({@code api-key}, {@code api-key-credentials},
+     * {@code headers.authorization}): one of theirs that mentions a secret anywhere, ends in a key, or
+     * sets request headers is hidden. Hiding a harmless value costs less than showing a key.
+     */
+    private static final Pattern LOOSE_SECRET =
+            Pattern.compile("(?i)password|secret|token|credential|authorization|headers|(^|[.\\-_])(api-?)?key$");
+    /**
+     * A URL's user:password@, Oracle's user/password@, or a password, secret or token given as a URL
+     * or JDBC parameter.
+     */
+    private static final Pattern CREDENTIALS_IN_VALUE = Pattern.compile("(?i)//[^/@\\s]*:[^/@\\s]*@"
+            + "|jdbc:oracle:[a-z]+:[^/@\\s]+/[^@\\s]+@|[?&;](password|secret|token|credentials?)=");
     /**
      * Boot settings that decide how the node is reached and protected, with the type each is
      * bound to, so a value the node would refuse at start is refused when it is shown too.
      */
     private static final Map<String, Class<?>> SERVER_PROPERTIES = serverProperties();
+    /** The {@code [0]} that ends a list item's name. */
+    private static final Pattern LIST_INDEXES = Pattern.compile("(\\[\\d+])+$");
+    /** Spring's {@code spring.config.*} and {@code spring.profiles.*}: how a command hands Spring its files. */
+    private static final Set<String> FILE_CHOOSING = Set.of("config", "profiles");
 
     /**
      * One setting.
@@ -88,8 +102,8 @@ public final class EffectiveConfiguration {
             String value = environment.getProperty(name);
             rows.add(new String[] {name, value == null ? "(unset)" : value});
         });
-        chosenSpringSettings(environment, SERVER_PROPERTIES.keySet()).forEach(name ->
-                rows.add(new String[] {name, springValue(binder, name)}));
+        chosenSpringSettings(environment).forEach((name, indexed) -> rows.add(new String[] {name,
+                springValue(binder, ConfigurationPropertyName.adapt(name, '.'), indexed)}));
         List<Setting> settings = new ArrayList<>();
         for (String[] row : rows) {
             settings.add(new Setting(row[0], row[1], isSecret(row[0]) || carriesCredentials(row[1]),
@@ -100,54 +114,56 @@ public final class EffectiveConfiguration {
 
     /**
      * The other Spring Boot settings an operator chose, in a configuration file or on the command
-     * line (logging levels, actuator exposure, Tomcat limits, …), sorted, so they are shown and
-     * their changes audited like the rest. Meridian's own defaults and the file locations a
-     * command passes to Spring are not the operator's choice and are left out; so are environment
-     * variables, whose names do not say which setting they are until Spring binds them.
+     * line (logging levels, actuator exposure, Tomcat limits, …), so they are shown and their
+     * changes audited like the rest: each under the name it was first written with (a logger's
+     * name keeps its case), once however many forms it was written in, sorted, with whether it was
+     * written as a list. Meridian's own defaults and the file locations a command passes to Spring
+     * are not the operator's choice and are left out; so are environment variables, whose names
+     * do not say which setting they are until Spring binds them.
      */
-    private static SortedSet<String> chosenSpringSettings(Environment environment, Set<String> listed) {
-        SortedSet<String> names = new TreeSet<>();
+    private static SortedMap<String, Boolean> chosenSpringSettings(Environment environment) {
+        Set<ConfigurationPropertyName> seen = new HashSet<>();
+        SERVER_PROPERTIES.keySet().forEach(listed -> seen.add(ConfigurationPropertyName.of(listed)));
+        SortedMap<String, Boolean> chosen = new TreeMap<>();
         if (!(environment instanceof ConfigurableEnvironment configurable)) {
-            return names;
+            return chosen;
         }
+        // Highest precedence first, so a setting is named as the source that decides it wrote it.
         for (PropertySource<?> source : configurable.getPropertySources()) {
-            boolean chosen = source instanceof OriginTrackedMapPropertySource || source instanceof CommandLinePropertySource<?>;
-            if (!chosen || !(source instanceof EnumerablePropertySource<?> enumerable)) {
+            boolean operators = source instanceof OriginTrackedMapPropertySource || source instanceof CommandLinePropertySource<?>;
+            if (!operators || !(source instanceof EnumerablePropertySource<?> enumerable)) {
                 continue;
             }
             for (String written : enumerable.getPropertyNames()) {
-                String name = withoutIndexes(written);
-                boolean meridians = name.equals("meridian") || name.startsWith("meridian.")
-                        || name.startsWith("spring.config.") || name.startsWith("spring.profiles.");
-                if (!name.isEmpty() && !meridians && !listed.contains(name)
+                String name = LIST_INDEXES.matcher(written).replaceFirst("");
+                ConfigurationPropertyName canonical = ConfigurationPropertyName.adapt(name, '.');
+                String first = canonical.isEmpty() ? "" : canonical.getElement(0, ConfigurationPropertyName.Form.UNIFORM);
+                boolean meridians = first.equals("meridian") || canonical.getNumberOfElements() > 1
+                        && first.equals("spring") && FILE_CHOOSING.contains(canonical.getElement(1, ConfigurationPropertyName.Form.UNIFORM));
+                if (!canonical.isEmpty() && !meridians && seen.add(canonical)
                         && !SettingOrigins.of(environment, name).equals(SettingOrigins.BUILT_IN)) {
-                    names.add(name);
+                    chosen.put(name, !name.equals(written));
                 }
             }
         }
-        return names;
+        return chosen;
     }
 
-    /** {@code relaxed-query-chars[0]} → {@code relaxed-query-chars}: a list is one setting. */
-    private static String withoutIndexes(String written) {
-        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(written, '.');
-        int elements = name.getNumberOfElements();
-        while (elements > 0 && name.isNumericIndex(elements - 1)) {
-            elements--;
-        }
-        return name.chop(elements).toString();
-    }
-
-    /** A setting's effective value as text; a list's items joined by commas, as a file may write them. */
-    private static String springValue(Binder binder, String name) {
-        return binder.bind(name, Bindable.listOf(String.class)).map(values -> String.join(",", values))
-                .orElse("(unset)");
+    /**
+     * A setting's effective value as text: a list's items joined by commas, as a file may write
+     * them; anything else as it is, commas included.
+     */
+    private static String springValue(Binder binder, ConfigurationPropertyName name, boolean list) {
+        return list
+                ? binder.bind(name, Bindable.listOf(String.class)).map(values -> String.join(",", values)).orElse("(unset)")
+                : binder.bind(name, Bindable.of(String.class)).orElse("(unset)");
     }
 
     private static Map<String, Class<?>> serverProperties() {
         Map<String, Class<?>> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.class);
-        properties.put("server.address", InetAddress.class);
+        // As text: binding an address would look the name up in DNS, which listing settings should not do.
+        properties.put("server.address", String.class);
         properties.put("server.ssl.enabled", Boolean.class);
         properties.put("server.ssl.bundle", String.class);
         properties.put("server.forward-headers-strategy", ServerProperties.ForwardHeadersStrategy.class);
@@ -156,7 +172,7 @@ public final class EffectiveConfiguration {
     }
 
     static boolean isSecret(String name) {
-        return SECRET.matcher(name).matches();
+        return SECRET.matcher(name).matches() || !name.startsWith("meridian.") && LOOSE_SECRET.matcher(name).find();
     }
 
     /**

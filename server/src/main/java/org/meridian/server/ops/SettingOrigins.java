@@ -14,6 +14,7 @@ import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
@@ -30,12 +31,15 @@ public final class SettingOrigins {
     private SettingOrigins() {
     }
 
-    /** Where the value of {@code name} the environment holds came from; built in when nobody set it. */
+    /**
+     * Where the value of {@code name} (in any form Spring binds: {@code maxParameterCount} is
+     * {@code max-parameter-count}) the environment holds came from; built in when nobody set it.
+     */
     public static String of(Environment environment, String name) {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             // A list set in a file or variable is found by its first element.
             for (String candidate : List.of(name, name + "[0]")) {
-                ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.of(candidate));
+                ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.adapt(candidate, '.'));
                 if (property != null) {
                     return property.getOrigin() == null ? String.valueOf(source.getUnderlyingSource())
                             : describe(property.getOrigin());
@@ -55,6 +59,9 @@ public final class SettingOrigins {
             case SystemEnvironmentOrigin variable -> "environment variable " + variable.getProperty();
             case PropertySourceOrigin property when property.getPropertySource() instanceof CommandLinePropertySource<?> ->
                     "command line";
+            case PropertySourceOrigin property when property.getPropertySource().getName()
+                    .equals(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME) ->
+                    "system property " + property.getPropertyName();
             // How a configuration property names the origin its property source recorded.
             case PropertySourceOrigin property when property.getOrigin() != null -> describe(property.getOrigin());
             default -> origin.toString();

@@ -233,6 +233,27 @@ class MeridianCommandTest {
     }
 
     @Test
+    void configShowNamesASettingAsWrittenOnceAndKeepsItsValueWhole() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.properties"), """
+                server.tomcat.maxParameterCount=3000
+                logging.level.org.hibernate.SQL=DEBUG
+                logging.pattern.console=%d %-5level %logger{36}, %msg%n
+                management.otlp.metrics.export.headers.Authorization=Bearer not-for-the-screen
+                """);
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("server.tomcat.maxParameterCount = 3000    # " + config + ":1:33")
+                .contains("logging.level.org.hibernate.SQL = DEBUG    # ")
+                .contains("logging.pattern.console = %d %-5level %logger{36}, %msg%n    # ")
+                .contains("management.otlp.metrics.export.headers.Authorization = ******    # ")
+                .doesNotContain("not-for-the-screen")
+                // The built-in max-parameter-count is the same setting: listed once, under the operator's name.
+                .doesNotContainPattern("(?m)^server\\.tomcat\\.max-parameter-count");
+    }
+
+    @Test
     void anInvalidSettingNamesTheParameterAndItsOrigin() throws IOException {
         Path config = Files.writeString(directory.resolve("meridian.yaml"), """
                 meridian:

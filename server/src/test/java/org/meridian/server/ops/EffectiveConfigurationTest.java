@@ -20,10 +20,21 @@ class EffectiveConfigurationTest {
     }
 
     @Test
+    void otherLibrariesSettingsThatMentionASecretAnywhereAreHidden() {
+        assertThat(List.of("management.datadog.metrics.export.api-key", "management.datadog.metrics.export.application-key",
+                "management.elastic.metrics.export.api-key-credentials", "management.otlp.metrics.export.headers.Authorization",
+                "spring.security.oauth2.client.registration.lab.client-secret", "spring.ssl.bundle.pem.node.keystore.private-key"))
+                .allMatch(EffectiveConfiguration::isSecret);
+        assertThat(List.of("server.ssl.key-store", "server.ssl.key-alias", "logging.level.org.keycloak", "server.port",
+                "management.endpoints.web.exposure.include"))
+                .noneMatch(EffectiveConfiguration::isSecret);
+    }
+
+    @Test
     void aValueWithCredentialsWrittenIntoItIsASecretWhateverItsName() {
         assertThat(List.of("jdbc:postgresql://meridian:pw123@db.example.org:5432/meridian",
                 "jdbc:postgresql://db.example.org/meridian?user=m&password=urlsecret",
-                "jdbc:h2:file:/srv/meridian/db;PASSWORD=x"))
+                "jdbc:h2:file:/srv/meridian/db;PASSWORD=x", "jdbc:oracle:thin:scott/tiger@db.example.org:1521/ORCL"))
                 .allMatch(EffectiveConfiguration::carriesCredentials);
         assertThat(List.of("jdbc:postgresql://db.example.org:5432/meridian?user=meridian&ssl=true",
                 "https://login.example.org/realms/science", "/srv/meridian/data", "jdbc:h2:file:/x;AUTO_SERVER=TRUE"))
