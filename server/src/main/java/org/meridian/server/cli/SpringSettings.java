@@ -204,16 +204,24 @@ final class SpringSettings {
 
     /** The described name closest to {@code name}, if one is close enough to be a misspelling of it. */
     private Optional<String> nearest(ConfigurationPropertyName name) {
-        String written = name.toString();
-        int mostEdits = Math.min(MOST_EDITS_SUGGESTED, written.length() / 4);
         String nearest = null;
         int fewest = Integer.MAX_VALUE;
         for (Setting setting : settings.values()) {
+            int elements = setting.name().getNumberOfElements();
+            boolean comparable = elements == name.getNumberOfElements()
+                    || elements < name.getNumberOfElements() && setting.holdsEntries();
+            if (setting.retired().isPresent() || !comparable) {
+                continue;
+            }
+            // A misspelt map ({@code logging.levl.org.meridian}) is compared by its own part, and the
+            // suggestion keeps the entry written below it.
+            String written = name.chop(elements).toString();
             String known = setting.name().toString();
             int edits = edits(written, known);
-            boolean closer = edits < fewest || edits == fewest && known.compareTo(nearest) < 0;
-            if (setting.retired().isEmpty() && edits <= mostEdits && closer) {
-                nearest = known;
+            String suggested = known + name.toString().substring(written.length());
+            boolean closer = edits < fewest || edits == fewest && suggested.compareTo(nearest) < 0;
+            if (edits <= Math.min(MOST_EDITS_SUGGESTED, written.length() / 4) && closer) {
+                nearest = suggested;
                 fewest = edits;
             }
         }

@@ -336,4 +336,12 @@ class ConfigurationFilesTest {
         assertThatThrownBy(() -> resolve(null, null))
                 .hasMessageEndingWith("spring.web.locale.en is not a setting: spring.web.locale is a single value");
     }
+
+    @Test
+    void aMisspeltMapIsSuggestedWithTheEntryWrittenBelowIt() throws IOException {
+        writeText("meridian.yaml", "logging:\n  levl:\n    org.meridian: DEBUG\n");
+
+        assertThatThrownBy(() -> resolve(null, null)).hasMessageEndingWith(
+                "logging.levl.org.meridian is not a setting Spring Boot reads (did you mean logging.level.org.meridian?)");
+    }
 }
