@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyNameException;
 import tools.jackson.databind.JsonNode;
@@ -217,34 +218,15 @@ final class SpringSettings {
             // suggestion keeps the entry written below it.
             String written = name.chop(elements).toString();
             String known = setting.name().toString();
-            int edits = edits(written, known);
+            // -1 when the names are further apart than a misspelling would put them.
+            int edits = new LevenshteinDistance(Math.min(MOST_EDITS_SUGGESTED, written.length() / 4)).apply(written, known);
             String suggested = known + name.toString().substring(written.length());
             boolean closer = edits < fewest || edits == fewest && suggested.compareTo(nearest) < 0;
-            if (edits <= Math.min(MOST_EDITS_SUGGESTED, written.length() / 4) && closer) {
+            if (edits >= 0 && closer) {
                 nearest = suggested;
                 fewest = edits;
             }
         }
         return Optional.ofNullable(nearest);
-    }
-
-    /** The Levenshtein distance: single-character insertions, deletions and substitutions. */
-    static int edits(String from, String to) {
-        int[] previous = new int[to.length() + 1];
-        int[] current = new int[to.length() + 1];
-        for (int j = 0; j <= to.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= from.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= to.length(); j++) {
-                int substitution = previous[j - 1] + (from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[to.length()];
     }
 }
