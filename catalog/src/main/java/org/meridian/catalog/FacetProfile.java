@@ -19,11 +19,15 @@ public record FacetProfile(List<String> facets) {
             "nominal_resolution", "source_type", "sub_experiment_id", "mip_era", "data_node"));
 
     /**
-     * Facet names other federated projects use (CMIP5, CORDEX, obs4MIPs, input4MIPs). They are
-     * accepted as constraints even though this node's catalog may hold none of them; a constraint
-     * on a facet no record has matches nothing rather than failing (ESGF behaviour).
+     * Facet names the federation's projects use (CMIP6, CMIP5, CORDEX, obs4MIPs, input4MIPs). They
+     * are accepted as constraints whatever this node's profile counts, so a node configured with
+     * fewer facets still answers {@code member_id=r1i1p1f1}; a constraint on a facet no record has
+     * matches nothing rather than failing (ESGF behaviour).
      */
     public static final List<String> FEDERATION_FIELDS = List.of(
+            "project", "activity_id", "experiment_id", "source_id", "institution_id", "variable_id", "table_id",
+            "frequency", "realm", "grid_label", "member_id", "variant_label", "nominal_resolution", "source_type",
+            "sub_experiment_id", "mip_era", "region", "source_version_number", "dataset_version_number",
             "model", "experiment", "ensemble", "time_frequency", "institute", "variable", "cmor_table",
             "product", "domain", "driving_model", "rcm_name", "rcm_version", "source_version", "target_mip",
             "dataset_category", "variable_long_name", "cf_standard_name", "experiment_title",

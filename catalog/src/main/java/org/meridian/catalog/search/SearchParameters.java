@@ -191,7 +191,9 @@ public final class SearchParameters {
         }
         List<String> names = nonEmptyCommaList("facets", list);
         for (String name : names) {
-            if (!isConstrainable(name) || KEYWORDS.contains(name)) {
+            // Of the keywords, the type and the flags are record fields too, and are counted like any facet.
+            boolean recordField = name.equals("type") || PlainBooleans.FLAG_FIELDS.contains(name);
+            if (!isConstrainable(name) || KEYWORDS.contains(name) && !recordField) {
                 throw new InvalidQueryException("facets", "Invalid facet name in parameter facets: " + name);
             }
             if (Query.UNCOUNTABLE_FIELDS.contains(name)) {

@@ -157,6 +157,13 @@ class SearchParametersTest {
     }
 
     @Test
+    void theTypeAndTheFlagsAreRecordFieldsAndCanBeCounted() {
+        assertThat(parse("facets", "type,latest,replica,retracted").query().facets())
+                .containsExactly("type", "latest", "replica", "retracted");
+        assertThat(rejection("facets", "limit")).hasMessage("Invalid facet name in parameter facets: limit");
+    }
+
+    @Test
     void timeRangesAcceptInstantsDatesAndDateMath() {
         Query query = parse("from", "NOW-1YEAR", "to", "NOW/DAY", "start", "1850-01-01", "end", "2014-12-31T23:59:59.5Z").query();
 
@@ -252,6 +259,16 @@ class SearchParametersTest {
         assertThat(rejection("bbox", "[1e999,0,10,10]").parameter()).isEqualTo("bbox");
         assertThat(rejection("min_version", "latest").parameter()).isEqualTo("min_version");
         assertThat(rejection("facets", "colour").parameter()).isEqualTo("facets");
+    }
+
+    @Test
+    void cmip6NamesAreAcceptedConstraintsWhateverTheProfileCounts() {
+        SearchParameters small = new SearchParameters(new FacetProfile(List.of("project", "variable_id")), Set.of(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        Query query = small.parse(Map.of("member_id", List.of("r1i1p1f1"), "grid_label", List.of("gn")), esgfDefaults).query();
+
+        assertThat(query.constraints()).extracting(FieldConstraint::field).containsExactlyInAnyOrder("member_id", "grid_label");
     }
 
     @Test

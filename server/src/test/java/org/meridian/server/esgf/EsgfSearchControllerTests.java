@@ -118,6 +118,15 @@ class EsgfSearchControllerTests {
     }
 
     @Test
+    void theFlagsAreCountedLikeAnyFacet() {
+        JsonNode facets = search(JSON, "limit=0", "type=Dataset", "facets=latest,retracted").path("facet_counts")
+                .path("facet_fields");
+
+        assertThat(flat(facets.path("latest"))).containsExactly("false", "2", "true", "6");
+        assertThat(flat(facets.path("retracted"))).containsExactly("false", "7", "true", "1");
+    }
+
+    @Test
     void repeatedFacetsParametersAreUnited() {
         JsonNode body = search(JSON, "limit=0", "facets=project", "facets=source_id");
 
