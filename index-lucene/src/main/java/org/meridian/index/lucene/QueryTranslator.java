@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.SortField;
@@ -56,13 +57,17 @@ import org.meridian.catalog.search.TimeRange;
  * its parts. A purely negative query ({@code NOT retracted:true}) means "everything except", as in
  * Solr.
  *
- * <p>Pathological queries are refused as invalid rather than run: a leading wildcard
- * ({@code *tas}, {@code id:*}) would enumerate every term of a field, which for ids is every
- * record, so the parser's default of rejecting it stays; expansions beyond Lucene's clause limit
- * and regular expressions too complex to compile are refused when they occur. Regular
- * expressions that may start with any character ({@code /.*tas/}, the same walk as a leading
- * wildcard), those whose automaton would be huge to build ({@code c{1,1000}{1,1000}}) and
- * parentheses nested deeper than {@value #MAX_NESTING} are refused before any work.
+ * <p>Wildcards read as in Solr: {@code *} matches everything, {@code field:*} every record that
+ * has the field, and a pattern may start with a wildcard on a facet-like field
+ * ({@code experiment_id:*hist*}), whose terms are few.
+ *
+ * <p>Pathological queries are refused as invalid rather than run: a leading wildcard on the text
+ * or on a near-unique field ({@code *tas}, {@code id:?MIP6*}) would enumerate every term of it,
+ * which for ids is every record; expansions beyond Lucene's clause limit and regular expressions
+ * too complex to compile are refused when they occur. Regular expressions that may start with any
+ * character on those fields ({@code /.*tas/}, the same walk as a leading wildcard), those whose
+ * automaton would be huge to build ({@code c{1,1000}{1,1000}}) and parentheses nested deeper than
+ * {@value #MAX_NESTING} are refused before any work.
  */
 final class QueryTranslator {
     /** Deepest nesting of parentheses accepted in free text; real queries use a handful. */
@@ -168,6 +173,8 @@ final class QueryTranslator {
         // the analyser breaks into several words can become a phrase.
         parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
+        // As Solr's parser: a leading wildcard reaches getWildcardQuery, which decides where it may run.
+        parser.setAllowLeadingWildcard(true);
         try {
             return matchAllWhenOnlyNegative(parser.parse(text));
         } catch (ParseException e) {
@@ -342,9 +349,32 @@ final class QueryTranslator {
                     : pointRange(field, kind, part1, part2, startInclusive, endInclusive);
         }
 
+        /**
+         * As Solr reads them: a bare {@code *} matches everything, {@code field:*} every record that
+         * has the field, and a pattern may start with a wildcard on a facet-like field, whose terms
+         * are few. On the text and the near-unique fields a leading wildcard would visit every term
+         * (millions at a million records), so there it is refused with what to write instead.
+         */
         @Override
         protected org.apache.lucene.search.Query getWildcardQuery(String field, String termStr) throws ParseException {
+            boolean any = termStr.equals("*");
+            if (any && field.equals(IndexFields.TEXT)) {
+                return new MatchAllDocsQuery();
+            }
+            if (any && IndexFields.kind(field) != IndexFields.Kind.TERM) {
+                return pointRange(field, IndexFields.kind(field), "*", "*", true, true);
+            }
             requireTerms(field);
+            if (any && hasDocValues(field)) {
+                // Every document with a value has one here: no walk over the field's terms.
+                return new FieldExistsQuery(field);
+            }
+            boolean leading = termStr.startsWith("*") || termStr.startsWith("?");
+            if (leading && !any && visitsManyTerms(field)) {
+                throw new ParseException("a pattern starting with a wildcard (" + termStr + ") would visit every term of "
+                        + (field.equals(IndexFields.TEXT) ? "the text" : field) + "; start it with the characters the"
+                        + " terms start with, or constrain a facet such as variable_id=tas");
+            }
             return super.getWildcardQuery(field, termStr);
         }
 
@@ -369,12 +399,24 @@ final class QueryTranslator {
             if (automatonSize(regexp) > MAX_REGEXP_STATES) {
                 throw new ParseException("the regular expression /" + termStr + "/ is too complex");
             }
-            if (firstCharacters(regexp.toAutomaton()) > MAX_REGEXP_FIRST_CHARACTERS) {
+            if (visitsManyTerms(field) && firstCharacters(regexp.toAutomaton()) > MAX_REGEXP_FIRST_CHARACTERS) {
                 throw new ParseException("the regular expression /" + termStr + "/ may start with any character, so,"
                         + " like a leading wildcard, it would visit every term of the field; start it with the"
                         + " characters the terms start with, as in /CMIP6.*tas/");
             }
             return super.getRegexpQuery(field, termStr);
+        }
+
+        /** Keywords have sorted-set doc values and the id sorted ones; the near-unique rest has none. */
+        private static boolean hasDocValues(String field) {
+            return field.equals(IndexFields.ID) || !Query.UNCOUNTABLE_FIELDS.contains(field) && !field.equals(IndexFields.TEXT)
+                    && !field.startsWith("_");
+        }
+
+        /** The text and the near-unique fields: a term for nearly every record, or several. */
+        private static boolean visitsManyTerms(String field) {
+            return field.equals(IndexFields.TEXT) || Query.UNCOUNTABLE_FIELDS.contains(field)
+                    || field.equals(IndexFields.DATASET_ID) || field.equals(IndexFields.ID);
         }
 
         private static void requireTerms(String field) throws ParseException {

@@ -46,16 +46,34 @@ class LuceneQuerySyntaxTest {
     }
 
     @Test
-    void refusesALeadingWildcardBecauseItWouldVisitEveryTerm() {
+    void refusesALeadingWildcardOnTheTextOrANearUniqueFieldBecauseItWouldVisitEveryTerm() {
         add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn").build());
 
-        for (String text : List.of("*tas", "id:*", "id:?MIP6*")) {
+        for (String text : List.of("*tas", "id:?MIP6*", "title:*tas*")) {
             assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
                     .as(text)
                     .isInstanceOf(InvalidQueryException.class)
-                    .hasMessageContaining("not allowed as first character")
+                    .hasMessageContaining("would visit every term of")
                     .satisfies(failure -> assertThat(((InvalidQueryException) failure).parameter()).isEqualTo("query"));
         }
+    }
+
+    @Test
+    void wildcardsReadAsSolrReadsThem() {
+        CatalogRecord historical = add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn")
+                .withFacet("experiment_id", "historical").build());
+        CatalogRecord scenario = add(aDataset("CMIP6.ScenarioMIP.NCAR.CESM2.ssp585.r1i1p1f1.Amon.tas.gn")
+                .withFacet("experiment_id", "ssp585").build());
+        CatalogRecord bare = add(aDataset("obs.bare").build());
+
+        assertThat(ids("*")).as("everything").containsExactlyInAnyOrder(id(historical), id(scenario), id(bare));
+        assertThat(ids("experiment_id:*")).as("has the field").containsExactlyInAnyOrder(id(historical), id(scenario));
+        assertThat(ids("id:*")).as("every record has an id").hasSize(3);
+        assertThat(ids("master_id:*")).as("a near-unique field without doc values").hasSize(3);
+        assertThat(ids("experiment_id:*stor*")).as("a leading wildcard on a facet").containsExactly(id(historical));
+        assertThat(ids("experiment_id:?sp585")).containsExactly(id(scenario));
+        assertThat(ids("experiment_id:/.*585/")).as("a regular expression on a facet").containsExactly(id(scenario));
+        assertThat(ids("size:*")).as("a number field has a value").hasSize(3);
     }
 
     /** The parser's own message names grammar tokens and lexical states, and lists what it expected over lines. */
