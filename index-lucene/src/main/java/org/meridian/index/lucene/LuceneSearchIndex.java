@@ -68,9 +68,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String DOCUMENT_FORM_KEY = "meridian.documents";
     /**
      * The form {@link RecordDocuments} writes; raise it whenever a change means older documents
-     * no longer match every query (2: checksums, URLs, sizes, counts and timestamps indexed).
+     * no longer match every query (2: checksums, URLs, sizes, counts and timestamps indexed;
+     * 3: type, version, index node and checksum in the text).
      */
-    static final String DOCUMENT_FORM = "2";
+    static final String DOCUMENT_FORM = "3";
 
     private final Path path;
     private final Directory directory;

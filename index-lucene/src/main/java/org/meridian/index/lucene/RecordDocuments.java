@@ -32,9 +32,10 @@ import org.meridian.catalog.search.Query;
  * Keywords also get sorted-set doc values, so any attribute (and type, flags, nodes, dataset id,
  * checksum type, …) can be counted as a facet; the near-unique ids, title, checksum and access URLs
  * ({@link Query#UNCOUNTABLE_FIELDS}) do not, as counting them means nothing and their doc values
- * would be the bulk of the index. The words of the title, the ids and all attribute values also go
- * into the analysed {@code text} field. Catalog and coverage times, the numeric version and the
- * spatial box are points with doc values (they sort or bound searches); sizes, counts and the
+ * would be the bulk of the index. The words of the title, the ids, all attribute values, the type,
+ * version, index node and checksum also go into the analysed {@code text} field. Catalog and
+ * coverage times, the numeric version and the spatial box are points with doc values (they sort
+ * or bound searches); sizes, counts and the
  * record timestamp are points only ({@link IndexFields#kind}). The record itself is stored once, as
  * its canonical JSON, and decoded only for the hits of the requested page.
  */
@@ -91,6 +92,18 @@ final class RecordDocuments {
         textUnlessLeadingPartOf(document, record.instanceId(), record.id().value());
         record.datasetId().ifPresent(datasetId -> text(document, datasetId.value()));
         record.attributes().values().forEach(values -> values.forEach(value -> text(document, value)));
+        // The other single words a record carries, so a bare term finds them as it finds the rest
+        // (ESGF's text is a copy of every field). URLs are left out: their words are the dataset
+        // id, the file name and the data node, which the ids hold already.
+        text(document, record.type().label());
+        text(document, record.version());
+        versionNumber(record.version()).map(String::valueOf).filter(number -> !number.equals(record.version()))
+                .ifPresent(number -> text(document, number));
+        text(document, record.indexNode());
+        record.checksum().ifPresent(checksum -> {
+            text(document, checksum.hex());
+            text(document, checksum.algorithm().name());
+        });
 
         document.add(new LongField(IndexFields.CATALOGED, IndexFields.microseconds(cataloged), Field.Store.NO));
         // Matched only, never sorted or counted: points without doc values, which cost less to index.

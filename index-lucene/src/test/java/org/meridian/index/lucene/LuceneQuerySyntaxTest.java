@@ -282,6 +282,20 @@ class LuceneQuerySyntaxTest {
     }
 
     @Test
+    void bareTermsFindTheTypeVersionIndexNodeAndChecksumAsTheyFindTheRest() {
+        CatalogRecord dataset = add(aDataset("x.y").withVersion("v20190308").build());
+        CatalogRecord file = add(aFile(dataset, "f.nc").withChecksum(new Checksum(Checksum.Algorithm.SHA256, "cd".repeat(32)))
+                .build());
+
+        assertThat(ids("20190308")).as("a v-prefixed version's number").contains(id(dataset));
+        assertThat(ids("v20190308")).contains(id(dataset));
+        assertThat(ids("cd".repeat(32))).containsExactly(id(file));
+        assertThat(ids("SHA256")).containsExactly(id(file));
+        assertThat(ids("file")).as("the type, in any case").containsExactly(id(file));
+        assertThat(ids(dataset.indexNode())).contains(id(dataset), id(file));
+    }
+
+    @Test
     void degreesInFreeTextAreMatchedAsNumbers() {
         CatalogRecord arctic = add(aDataset("x.arctic").withGeoBox(new GeoBox(0, 66.5, 360, 90)).build());
         add(aDataset("x.tropics").withGeoBox(new GeoBox(0, -23.5, 360, 23.5)).build());
