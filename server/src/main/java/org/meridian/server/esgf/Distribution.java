@@ -2,24 +2,25 @@ package org.meridian.server.esgf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.search.InvalidQueryException;
+import org.meridian.catalog.search.PlainBooleans;
 
 /**
  * ESGF's {@code distrib} and {@code shards} parameters (spec §2, §6): whether a search should fan
  * out to peer indexes, and to which.
  *
  * <p>Until the federation feature exists every search is answered from the local index; the
- * response says so (see {@link SolrResponse#LOCAL_ONLY}) but still echoes the shard list, because
- * pyesgf reads {@code responseHeader.params.shards} of every distributed search and fails
- * without it.
+ * response says so (see {@link SolrResponse#LOCAL_ONLY}) and echoes the one shard it searched,
+ * this node, because pyesgf reads {@code responseHeader.params.shards} of every distributed search
+ * and fails without it. Shards a caller names are checked, so a malformed one is refused, but not
+ * echoed: they were not searched. With {@code distrib=false} they are ignored, as in ESGF.
  *
  * @param requestedShards shards named by the caller, each {@code [scheme://]host[:port]}; empty
- *     means all known shards, which today is this node alone
+ *     means all known shards
  */
 record Distribution(boolean distributed, List<String> requestedShards) {
     static final String DISTRIB = "distrib";
@@ -43,16 +44,15 @@ record Distribution(boolean distributed, List<String> requestedShards) {
         }
         if (!distrib.isEmpty()) {
             String value = distrib.get(0).strip();
-            distributed = switch (value.toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                case "" -> throw new InvalidQueryException(DISTRIB, "Invalid empty value for parameter=distrib");
-                default -> throw new InvalidQueryException(DISTRIB,
-                        "Parameter distrib must be true or false, got '" + value + "'");
-            };
+            if (value.isEmpty()) {
+                throw new InvalidQueryException(DISTRIB, "Invalid empty value for parameter=distrib");
+            }
+            // Read as the flags are (latest=t, replica=0), so every boolean parameter takes the same words.
+            distributed = PlainBooleans.read(value).orElseThrow(() -> new InvalidQueryException(DISTRIB,
+                    "Parameter distrib must be " + PlainBooleans.ALLOWED + ", got '" + value + "'"));
         }
         List<String> shards = new ArrayList<>();
-        for (String list : parameters.getOrDefault(SHARDS, List.of())) {
+        for (String list : distributed ? parameters.getOrDefault(SHARDS, List.of()) : List.<String>of()) {
             if (list.isBlank()) {
                 throw new InvalidQueryException(SHARDS, "Invalid empty value for parameter=shards");
             }
@@ -66,8 +66,9 @@ record Distribution(boolean distributed, List<String> requestedShards) {
     }
 
     /**
-     * The shards this search addresses as Solr names them, {@code host[:port]/solr/<core>}, the
-     * core following the record type; empty when the search is not distributed.
+     * The shards this search was answered from as Solr names them, {@code host[:port]/solr/<core>},
+     * the core following the record type: this node alone until there is a federation to search;
+     * empty when the search is not distributed.
      *
      * @param self this node as {@code host:port}
      */
@@ -80,8 +81,7 @@ record Distribution(boolean distributed, List<String> requestedShards) {
             case FILE -> "files";
             case AGGREGATION -> "aggregations";
         };
-        List<String> hosts = requestedShards.isEmpty() ? List.of(self) : requestedShards;
-        return hosts.stream().map(host -> host + "/solr/" + core).toList();
+        return List.of(self + "/solr/" + core);
     }
 
     private static String hostAndPort(String shard) {

@@ -23,9 +23,9 @@ class DistributionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"false", "False", "FALSE"})
-    void localSearchAddressesNoShardsEvenWhenSomeAreNamed(String value) {
-        Distribution distribution = Distribution.from(Map.of("distrib", List.of(value), "shards", List.of("a.example.org/solr")));
+    @ValueSource(strings = {"false", "False", "FALSE", "f", "0"})
+    void localSearchIgnoresShardsEvenMalformedOnes(String value) {
+        Distribution distribution = Distribution.from(Map.of("distrib", List.of(value), "shards", List.of("bad")));
 
         assertThat(distribution.distributed()).isFalse();
         assertThat(distribution.shards(SELF, RecordType.FILE)).isEmpty();
@@ -40,12 +40,13 @@ class DistributionTest {
     }
 
     @Test
-    void namedShardsReplaceThisNodeAndGetTheCoreAppended() {
-        Distribution distribution = Distribution.from(Map.of("shards", List.of(
+    void namedShardsAreCheckedButOnlyThisNodeIsEchoedAsOnlyItWasSearched() {
+        Distribution distribution = Distribution.from(Map.of("distrib", List.of("t"), "shards", List.of(
                 "esgf.ceda.ac.uk/solr, https://esgf-node.llnl.gov:443/solr/datasets", "[::1]:8983/solr")));
 
-        assertThat(distribution.shards(SELF, RecordType.DATASET)).containsExactly(
-                "esgf.ceda.ac.uk/solr/datasets", "https://esgf-node.llnl.gov:443/solr/datasets", "[::1]:8983/solr/datasets");
+        assertThat(distribution.requestedShards()).containsExactly(
+                "esgf.ceda.ac.uk", "https://esgf-node.llnl.gov:443", "[::1]:8983");
+        assertThat(distribution.shards(SELF, RecordType.DATASET)).containsExactly(SELF + "/solr/datasets");
     }
 
     @ParameterizedTest

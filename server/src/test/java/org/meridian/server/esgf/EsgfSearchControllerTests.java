@@ -248,13 +248,16 @@ class EsgfSearchControllerTests {
         assertThat(header.has("federation")).isFalse();
     }
 
-    /** pyesgf sends shards back as host:port/solr; the core is appended (spec §2, §6). */
+    /**
+     * pyesgf sends shards back as host:port/solr (spec §2, §6); they are accepted, and the echo
+     * names the shard that answered, this node, with the type's core.
+     */
     @Test
-    void requestedShardsAreAcceptedAndEchoedWithTheTypesCore() {
+    void requestedShardsAreAcceptedAndTheEchoNamesTheShardSearched() {
         JsonNode body = search(JSON, "distrib=true", "type=File", "shards=index.meridian.test:80/solr,esgf.example.org/solr");
 
         assertThat(body.path("responseHeader").path("params").path("shards").asString())
-                .isEqualTo("index.meridian.test:80/solr/files,esgf.example.org/solr/files");
+                .isEqualTo("index.meridian.test:80/solr/files");
         assertThat(total(body)).isEqualTo(3);
     }
 
@@ -316,7 +319,7 @@ class EsgfSearchControllerTests {
                 Arguments.of("location=x", "location", "Unsupported parameter: location"),
                 Arguments.of("radius=5", "radius", "Unsupported parameter: radius"),
                 Arguments.of("polygon=x", "polygon", "Unsupported parameter: polygon"),
-                Arguments.of("distrib=maybe", "distrib", "Parameter distrib must be true or false, got 'maybe'"),
+                Arguments.of("distrib=maybe", "distrib", "Parameter distrib must be true or false (or t, f, 1, 0), got 'maybe'"),
                 Arguments.of("distrib=", "distrib", "Invalid empty value for parameter=distrib"),
                 Arguments.of("shards=not a shard", "shards", "Invalid shard 'not a shard'"),
                 Arguments.of("shards=host:99999/solr", "shards", "Invalid shard 'host:99999/solr'"),
