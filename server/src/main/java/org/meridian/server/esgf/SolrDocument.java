@@ -2,6 +2,8 @@ package org.meridian.server.esgf;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +81,9 @@ record SolrDocument(List<Field> fields) {
         }
         fields.add(new Field("timestamp", new Timestamp(record.timestamp())));
         fields.add(new Field("_timestamp", new Timestamp(hit.cataloged())));
+        // Solr's update version: a long that grows with each write of the document. The cataloged
+        // instant in microseconds is one, as it is set anew each time the record is written.
+        fields.add(new Field("_version_", new Quantity(ChronoUnit.MICROS.between(Instant.EPOCH, hit.cataloged()))));
         record.datetimeStart().ifPresent(start -> fields.add(new Field("datetime_start", new Timestamp(start))));
         record.datetimeStop().ifPresent(stop -> fields.add(new Field("datetime_stop", new Timestamp(stop))));
         record.geoBox().ifPresent(box -> {

@@ -23,8 +23,9 @@ import org.meridian.server.esgf.SolrValue.Values;
  * person compare an answer with one from another ESGF node. Meridian-only parts of the query
  * (stage, access scope) are not Solr parameters and are not shown.
  *
- * <p>The repeatable parameters {@code fq} and {@code facet.field} are always arrays, even with one
- * value, so a reader can iterate them without checking; the others are single strings.
+ * <p>As Solr echoes them: a parameter given once is a string, and only the repeated ones
+ * ({@code fq}, {@code facet.field} with several values) are arrays, so an answer reads the same
+ * as another ESGF node's.
  */
 final class SolrParameterEcho {
 
@@ -39,7 +40,7 @@ final class SolrParameterEcho {
         parameters.put("q", new Text(query.text().orElse("*:*")));
         List<String> filters = filters(query);
         if (!filters.isEmpty()) {
-            parameters.put("fq", Values.ofText(filters));
+            parameters.put("fq", repeatable(filters));
         }
         parameters.put("sort", new Text(switch (query.sort()) {
             case RELEVANCE -> "score desc,id asc";
@@ -55,13 +56,17 @@ final class SolrParameterEcho {
         parameters.put("facet.limit", new Text("-1"));
         parameters.put("facet.mincount", new Text("1"));
         if (!query.facets().isEmpty()) {
-            parameters.put("facet.field", Values.ofText(query.facets()));
+            parameters.put("facet.field", repeatable(query.facets()));
         }
         parameters.put("wt", new Text(format.writerType()));
         if (!shards.isEmpty()) {
             parameters.put("shards", new Text(String.join(",", shards)));
         }
         return parameters;
+    }
+
+    private static SolrValue repeatable(List<String> values) {
+        return values.size() == 1 ? new Text(values.getFirst()) : Values.ofText(values);
     }
 
     private static List<String> filters(Query query) {
