@@ -20,6 +20,10 @@ final class ReindexCommand implements Callable<Integer> {
     static final String AUDIT_ACTION = "index.rebuild";
     private static final String AUDIT_TARGET = "search-index";
     private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(300);
+    /** How often a followed node is checked for still taking connections. */
+    private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(5);
+    /** How long a followed node may not take connections before the command stops waiting for it. */
+    private static final Duration SILENCE_TOLERATED = Duration.ofSeconds(15);
 
     @Mixin
     OfflineOptions data;
@@ -47,7 +51,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     private static long rebuild(OfflineCatalog catalog, ProgressBar bar, Instant started) throws InterruptedException {
         if (catalog.nodeIsServing()) {
-            return followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), bar, started);
+            return followNode(new IndexRebuildRequests(catalog.dataSource(), Clock.systemUTC()), catalog, bar, started);
         }
         long[] loaded = {0};
         catalog.storage().indexer().rebuild(progress -> {
@@ -57,9 +61,12 @@ final class ReindexCommand implements Callable<Integer> {
         return loaded[0];
     }
 
-    private static long followNode(IndexRebuildRequests requests, ProgressBar bar, Instant started) throws InterruptedException {
+    private static long followNode(IndexRebuildRequests requests, OfflineCatalog catalog, ProgressBar bar, Instant started)
+            throws InterruptedException {
         long id = requests.request();
         System.err.println("A node is serving this data directory; it rebuilds the index while it keeps serving (request " + id + ").");
+        Instant lastAnswered = Instant.now();
+        Instant lastChecked = lastAnswered;
         while (true) {
             IndexRebuildRequests.Rebuild rebuild = requests.find(id).orElseThrow();
             bar.update(rebuild.done(), rebuild.total(), rebuild.done(), Duration.between(started, Instant.now()));
@@ -70,6 +77,18 @@ final class ReindexCommand implements Callable<Integer> {
                 case FAILED -> throw new IllegalStateException("the node could not rebuild the index: "
                         + rebuild.message().orElse("no reason given") + "; it keeps using the previous index");
                 case REQUESTED, RUNNING -> Thread.sleep(FOLLOW_INTERVAL.toMillis());
+            }
+            // A node killed outright leaves its request as it was; waiting for it would never end.
+            Instant now = Instant.now();
+            if (Duration.between(lastChecked, now).compareTo(LIVENESS_INTERVAL) >= 0) {
+                lastChecked = now;
+                if (catalog.servingNodeAnswers()) {
+                    lastAnswered = now;
+                } else if (Duration.between(lastAnswered, now).compareTo(SILENCE_TOLERATED) >= 0) {
+                    throw new IllegalStateException("the node serving this data directory stopped answering;"
+                            + " rebuild request " + id + " stays queued and the node carries it out when it starts"
+                            + " again (or, with no node running, run meridian reindex to rebuild here)");
+                }
             }
         }
     }

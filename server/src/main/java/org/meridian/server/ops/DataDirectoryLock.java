@@ -22,7 +22,8 @@ import java.util.Optional;
  * An exclusive OS lock on {@code <data-dir>/node.lock}, held by whichever process owns the
  * search index (a serving node, or a command-line ingest or reindex running without one). Other
  * processes see it held and go through the database instead. The OS drops the lock when the
- * process dies, so a crash never leaves a stale lock.
+ * process dies, so a crash never leaves a stale lock, and the next holder clears the address a
+ * crashed node left in the file.
  */
 public final class DataDirectoryLock implements AutoCloseable {
     private static final String LOCK_FILE = "node.lock";
@@ -52,6 +53,9 @@ public final class DataDirectoryLock implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
+            // A holder killed outright left its address behind; the new holder has recorded none yet,
+            // and a command beside it must not take it for a serving node.
+            channel.truncate(0);
             return Optional.of(new DataDirectoryLock(channel, lock));
         } catch (AccessDeniedException e) {
             throw new InvalidSetting("meridian.data-dir", dataDir.toAbsolutePath().normalize()
