@@ -14,8 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordFormatException;
@@ -66,8 +69,16 @@ public final class CatalogIngest {
     public record Progress(Path file, long line, long records, long changed, long done, long total, Duration elapsed) {
     }
 
-    /** What a completed load did. */
-    public record Summary(long records, long changed, long unchanged, Duration elapsed) {
+    /**
+     * What a completed load did.
+     *
+     * @param accessGroups the access groups the loaded records are restricted to, sorted
+     */
+    public record Summary(long records, long changed, long unchanged, Duration elapsed, SortedSet<String> accessGroups) {
+        public Summary {
+            accessGroups = Collections.unmodifiableSortedSet(new TreeSet<>(accessGroups));
+        }
+
         public double recordsPerSecond() {
             double seconds = Math.max(elapsed.toNanos(), 1) / 1e9;
             return records / seconds;
@@ -117,7 +128,7 @@ public final class CatalogIngest {
             loadFile(file, stage, listener, counts, started);
         }
         return new Summary(counts.records, counts.changed, counts.records - counts.changed,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), counts.accessGroups);
     }
 
     /**
@@ -144,7 +155,7 @@ public final class CatalogIngest {
             }
         }
         return new Summary(counts.records, counts.changed, counts.records - counts.changed,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), counts.accessGroups);
     }
 
     private void loadFile(Path file, Stage stage, Listener listener, Counts counts, Instant started) {
@@ -221,6 +232,7 @@ public final class CatalogIngest {
         written.accept(result);
         counts.records += batch.size();
         counts.changed += result.changes().size();
+        batch.forEach(record -> record.accessGroup().ifPresent(counts.accessGroups::add));
     }
 
     private static final class Counts {
@@ -228,6 +240,7 @@ public final class CatalogIngest {
         private long records;
         private long changed;
         private long bytesBefore;
+        private final SortedSet<String> accessGroups = new TreeSet<>();
 
         private Counts(long total) {
             this.total = total;

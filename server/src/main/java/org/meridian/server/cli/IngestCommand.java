@@ -15,6 +15,7 @@ import org.meridian.server.catalog.CatalogIngest;
 import org.meridian.server.catalog.CatalogStore;
 import org.meridian.server.catalog.IngestFailedException;
 import org.meridian.server.catalog.IngestInterruptedException;
+import org.meridian.server.identity.IdentityStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,8 +104,24 @@ final class IngestCommand implements Callable<Integer> {
             bar.finish(String.format(Locale.ROOT, "Loaded %,d records (%,d new or changed, %,d unchanged) in %s, %,.0f records/s",
                     summary.records(), summary.changed(), summary.unchanged(),
                     ProgressBar.duration(summary.elapsed()), summary.recordsPerSecond()));
+            warnOfGroupsWithoutOrganisation(summary, new IdentityStore(catalog.dataSource()));
         }
         return 0;
+    }
+
+    /**
+     * A record restricted to a group no organisation here carries is seen by node administrators
+     * alone, and the API refuses to write it back until the organisation exists. Loading it is
+     * allowed (the organisation may come later, as when a catalog moves between nodes), but said.
+     */
+    private static void warnOfGroupsWithoutOrganisation(CatalogIngest.Summary summary, IdentityStore identity) {
+        List<String> missing = summary.accessGroups().stream()
+                .filter(group -> identity.findOrganisation(group).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            System.err.println("warning: records restricted to access group" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing) + ", which no organisation on this node has: only node administrators"
+                    + " see them until an organisation of that id exists (/admin/organisations)");
+        }
     }
 
     private CatalogIngest.Summary load(CatalogIngest ingest, ProgressBar bar) {

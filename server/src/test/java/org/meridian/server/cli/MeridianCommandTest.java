@@ -121,6 +121,22 @@ class MeridianCommandTest {
     }
 
     @Test
+    void ingestLoadsRecordsOfAGroupNoOrganisationHasAndSaysWhoCanSeeThem() throws IOException {
+        Path dataDir = directory.resolve("data");
+        RecordJson json = new RecordJson();
+        Path file = Files.write(directory.resolve("restricted.jsonl"), List.of(
+                json.write(aDataset("CMIP6.restricted").withAccessGroup("embargo-2027").build()),
+                json.write(aDataset("CMIP6.open").build())));
+
+        CommandLineRun ingest = CommandLineRun.of("ingest", "--data-dir", dataDir.toString(), file.toString());
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.errorLines()).last().asString().isEqualTo("warning: records restricted to access group"
+                + " embargo-2027, which no organisation on this node has: only node administrators see them until"
+                + " an organisation of that id exists (/admin/organisations)");
+    }
+
+    @Test
     void anIngestOrReindexBesideAnotherCommandWaitsForNothingAndSaysSo() throws IOException {
         Path dataDir = directory.resolve("data");
         Path file = records(3);
