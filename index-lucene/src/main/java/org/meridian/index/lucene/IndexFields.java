@@ -21,6 +21,11 @@ final class IndexFields {
     static final String CATALOGED_INSTANT = "_cataloged";
     /** When this node cataloged the record, in microseconds; ESGF calls it {@code _timestamp}. */
     static final String CATALOGED = "_timestamp";
+    /**
+     * The names of the fields a record has that are neither keywords with doc values nor on every
+     * record (today {@code url}), so {@code url:*} is one term, not a walk over every URL.
+     */
+    static final String PRESENT = "_present";
     /** {@code version} as a number, for numeric version bounds. */
     static final String VERSION_NUMBER = "_version_number";
 

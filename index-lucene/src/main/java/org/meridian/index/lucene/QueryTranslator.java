@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.DoubleField;
@@ -41,6 +42,7 @@ import org.meridian.catalog.search.FieldConstraint;
 import org.meridian.catalog.search.InvalidQueryException;
 import org.meridian.catalog.search.PlainBooleans;
 import org.meridian.catalog.search.PlainNumbers;
+import org.meridian.catalog.FacetProfile;
 import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SortOrder;
 import org.meridian.catalog.search.TimeRange;
@@ -70,6 +72,11 @@ import org.meridian.catalog.search.TimeRange;
  * {@value #MAX_NESTING} are refused before any work.
  */
 final class QueryTranslator {
+    /** Core fields with a handful of values across a catalog. */
+    private static final Set<String> FEW_TERM_CORE_FIELDS = Set.of(IndexFields.TYPE, IndexFields.DATA_NODE,
+            IndexFields.INDEX_NODE, IndexFields.VERSION, IndexFields.CHECKSUM_TYPE, IndexFields.LATEST,
+            IndexFields.REPLICA, IndexFields.RETRACTED, IndexFields.VISIBILITY, IndexFields.ORIGIN,
+            IndexFields.ACCESS_GROUP);
     /** Deepest nesting of parentheses accepted in free text; real queries use a handful. */
     static final int MAX_NESTING = 64;
     /** Largest automaton a regular expression may need, in states (see {@link #automatonSize}). */
@@ -343,6 +350,10 @@ final class QueryTranslator {
         protected org.apache.lucene.search.Query getRangeQuery(String field, String part1, String part2,
                 boolean startInclusive, boolean endInclusive) throws ParseException {
             IndexFields.Kind kind = IndexFields.kind(field);
+            if (kind == IndexFields.Kind.TERM && isOpen(part1) && isOpen(part2)) {
+                // Solr's usual "has the field", field:[* TO *].
+                return exists(field);
+            }
             return kind == IndexFields.Kind.TERM
                     ? super.getRangeQuery(field, indexedForm(field, part1), indexedForm(field, part2), startInclusive,
                             endInclusive)
@@ -350,32 +361,46 @@ final class QueryTranslator {
         }
 
         /**
-         * As Solr reads them: a bare {@code *} matches everything, {@code field:*} every record that
-         * has the field, and a pattern may start with a wildcard on a facet-like field, whose terms
-         * are few. On the text and the near-unique fields a leading wildcard would visit every term
-         * (millions at a million records), so there it is refused with what to write instead.
+         * As Solr reads them: {@code *} and {@code *:*} match everything, {@code field:*} every
+         * record that has the field, and a pattern may start with a wildcard on a facet, whose terms
+         * are few. Elsewhere a leading wildcard would visit every term (millions at a million
+         * records), so there it is refused with what to write instead.
          */
         @Override
         protected org.apache.lucene.search.Query getWildcardQuery(String field, String termStr) throws ParseException {
-            boolean any = termStr.equals("*");
-            if (any && field.equals(IndexFields.TEXT)) {
-                return new MatchAllDocsQuery();
-            }
-            if (any && IndexFields.kind(field) != IndexFields.Kind.TERM) {
-                return pointRange(field, IndexFields.kind(field), "*", "*", true, true);
+            if (termStr.equals("*")) {
+                return field.equals("*") || field.equals(IndexFields.TEXT) ? new MatchAllDocsQuery() : exists(field);
             }
             requireTerms(field);
-            if (any && hasDocValues(field)) {
-                // Every document with a value has one here: no walk over the field's terms.
-                return new FieldExistsQuery(field);
-            }
             boolean leading = termStr.startsWith("*") || termStr.startsWith("?");
-            if (leading && !any && visitsManyTerms(field)) {
+            if (leading && !hasFewTerms(field)) {
                 throw new ParseException("a pattern starting with a wildcard (" + termStr + ") would visit every term of "
                         + (field.equals(IndexFields.TEXT) ? "the text" : field) + "; start it with the characters the"
                         + " terms start with, or constrain a facet such as variable_id=tas");
             }
             return super.getWildcardQuery(field, termStr);
+        }
+
+        /**
+         * The records that have {@code field}, found without a walk over its terms: through doc
+         * values, through the field the record always has with it, or through {@link IndexFields#PRESENT}.
+         */
+        private org.apache.lucene.search.Query exists(String field) throws ParseException {
+            IndexFields.Kind kind = IndexFields.kind(field);
+            if (kind != IndexFields.Kind.TERM) {
+                return pointRange(field, kind, "*", "*", true, true);
+            }
+            return switch (field) {
+                // Every record has these (bookkeeping fields included).
+                case IndexFields.ID, IndexFields.TITLE, IndexFields.MASTER_ID, IndexFields.INSTANCE_ID, IndexFields.KEY,
+                        IndexFields.STAGE, IndexFields.RESTRICTED -> new MatchAllDocsQuery();
+                // A checksum always comes with its type, which has doc values.
+                case IndexFields.CHECKSUM -> new FieldExistsQuery(IndexFields.CHECKSUM_TYPE);
+                case IndexFields.URL -> new TermQuery(new Term(IndexFields.PRESENT, IndexFields.URL));
+                case IndexFields.TEXT -> new MatchAllDocsQuery();
+                default -> field.startsWith("_") ? new MatchNoDocsQuery("no such field " + field)
+                        : new FieldExistsQuery(field);
+            };
         }
 
         @Override
@@ -399,7 +424,7 @@ final class QueryTranslator {
             if (automatonSize(regexp) > MAX_REGEXP_STATES) {
                 throw new ParseException("the regular expression /" + termStr + "/ is too complex");
             }
-            if (visitsManyTerms(field) && firstCharacters(regexp.toAutomaton()) > MAX_REGEXP_FIRST_CHARACTERS) {
+            if (!hasFewTerms(field) && firstCharacters(regexp.toAutomaton()) > MAX_REGEXP_FIRST_CHARACTERS) {
                 throw new ParseException("the regular expression /" + termStr + "/ may start with any character, so,"
                         + " like a leading wildcard, it would visit every term of the field; start it with the"
                         + " characters the terms start with, as in /CMIP6.*tas/");
@@ -407,16 +432,13 @@ final class QueryTranslator {
             return super.getRegexpQuery(field, termStr);
         }
 
-        /** Keywords have sorted-set doc values and the id sorted ones; the near-unique rest has none. */
-        private static boolean hasDocValues(String field) {
-            return field.equals(IndexFields.ID) || !Query.UNCOUNTABLE_FIELDS.contains(field) && !field.equals(IndexFields.TEXT)
-                    && !field.startsWith("_");
-        }
-
-        /** The text and the near-unique fields: a term for nearly every record, or several. */
-        private static boolean visitsManyTerms(String field) {
-            return field.equals(IndexFields.TEXT) || Query.UNCOUNTABLE_FIELDS.contains(field)
-                    || field.equals(IndexFields.DATASET_ID) || field.equals(IndexFields.ID);
+        /**
+         * Whether a pattern may start with a wildcard on {@code field}: the federation's facets and
+         * the core fields with a handful of values, whose terms are few to visit. Any other field
+         * may hold a term per record (ids, titles, tracking ids, URLs) or per word (the text).
+         */
+        private static boolean hasFewTerms(String field) {
+            return FacetProfile.FEDERATION_FACETS.contains(field) || FEW_TERM_CORE_FIELDS.contains(field);
         }
 
         private static void requireTerms(String field) throws ParseException {

@@ -84,6 +84,9 @@ final class RecordDocuments {
             term(document, IndexFields.CHECKSUM_TYPE, checksum.algorithm().name());
         });
         record.urls().forEach(url -> term(document, IndexFields.URL, url.encoded()));
+        if (!record.urls().isEmpty()) {
+            document.add(new StringField(IndexFields.PRESENT, IndexFields.URL, Field.Store.NO));
+        }
         record.attributes().forEach((name, values) -> values.forEach(value -> term(document, name, value)));
 
         text(document, record.title());

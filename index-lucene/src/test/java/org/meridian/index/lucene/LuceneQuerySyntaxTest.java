@@ -8,12 +8,16 @@ import static org.meridian.catalog.RecordBuilder.aFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +53,7 @@ class LuceneQuerySyntaxTest {
     void refusesALeadingWildcardOnTheTextOrANearUniqueFieldBecauseItWouldVisitEveryTerm() {
         add(aDataset("CMIP6.CMIP.NCAR.CESM2.historical.r1i1p1f1.Amon.tas.gn").build());
 
-        for (String text : List.of("*tas", "id:?MIP6*", "title:*tas*")) {
+        for (String text : List.of("*tas", "id:?MIP6*", "title:*tas*", "tracking_id:*ab*", "_key:*x*", "url:*nc")) {
             assertThatThrownBy(() -> index.search(Query.builder().text(text).build()))
                     .as(text)
                     .isInstanceOf(InvalidQueryException.class)
@@ -74,6 +78,25 @@ class LuceneQuerySyntaxTest {
         assertThat(ids("experiment_id:?sp585")).containsExactly(id(scenario));
         assertThat(ids("experiment_id:/.*585/")).as("a regular expression on a facet").containsExactly(id(scenario));
         assertThat(ids("size:*")).as("a number field has a value").hasSize(3);
+        assertThat(ids("(*:*)")).as("match-all inside a larger query").hasSize(3);
+        assertThat(ids("*:* AND experiment_id:historical")).containsExactly(id(historical));
+        assertThat(ids("*:* -experiment_id:historical")).containsExactlyInAnyOrder(id(scenario), id(bare));
+        assertThat(ids("experiment_id:[* TO *]")).as("Solr's other has-the-field").hasSize(2);
+    }
+
+    @Test
+    void hasTheFieldNeedsNoWalkOverTheTermsOfNearUniqueFields() {
+        CatalogRecord dataset = add(aDataset("x.y").build());
+        CatalogRecord file = add(aFile(dataset, "f.nc").withChecksum(new Checksum(Checksum.Algorithm.SHA256, "ef".repeat(32)))
+                .withUrl("https://data.example.org/f.nc", "application/netcdf", "HTTPServer").build());
+
+        for (String field : List.of("checksum", "url")) {
+            assertThat(ids(field + ":*")).as(field).containsExactly(id(file));
+            assertThat(ids(field + ":[* TO *]")).as(field).containsExactly(id(file));
+            // Translated to a term or doc-value query, not a pattern walked over every checksum or URL.
+            assertThat(translated(field + ":*")).as(field).doesNotContain("*");
+        }
+        assertThat(ids("title:*")).containsExactlyInAnyOrder(id(dataset), id(file));
     }
 
     /** The parser's own message names grammar tokens and lexical states, and lists what it expected over lines. */
@@ -362,5 +385,11 @@ class LuceneQuerySyntaxTest {
 
     private static String id(CatalogRecord record) {
         return record.id().value();
+    }
+
+    private static String translated(String text) {
+        QueryTranslator translator = new QueryTranslator(new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
+                Map.of(IndexFields.TEXT, new TextAnalyzer())), Clock.systemUTC());
+        return translator.translate(Query.builder().text(text).build()).toString();
     }
 }
