@@ -2,14 +2,9 @@ package org.meridian.server.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +25,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is serving the data directory (then the command owns the index and keeps it up to date itself).
  */
 final class OfflineCatalog implements AutoCloseable {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private final MeridianProperties properties;
     private final LinkBase linkBase;
     private final HikariDataSource dataSource;
     private final Optional<DataDirectoryLock> lock;
-    /** Where the node holding the lock answers, when a node and not another command holds it. */
-    private final Optional<String> servingNode;
+    /** Whether what holds the lock, when this command could not take it, is a node (it records where it answers). */
+    private final boolean heldByNode;
     /** Puts the node's informational messages back when the command is done (see NodeContexts.quietNodeMessages). */
     private final Runnable loudAgain;
     private CatalogStorage storage;
 
     private OfflineCatalog(MeridianProperties properties, LinkBase linkBase, HikariDataSource dataSource,
-            Optional<DataDirectoryLock> lock, Optional<String> servingNode, Runnable loudAgain) {
-        this.servingNode = servingNode;
+            Optional<DataDirectoryLock> lock, boolean heldByNode, Runnable loudAgain) {
+        this.heldByNode = heldByNode;
         this.loudAgain = loudAgain;
         this.properties = properties;
         this.linkBase = linkBase;
@@ -98,7 +92,7 @@ final class OfflineCatalog implements AutoCloseable {
                 : recorded.map(address -> new LinkBase(address, false)).orElse(new LinkBase(configuredAddress, true));
         try {
             return new OfflineCatalog(properties, linkBase, Databases.openMigrated(properties, 2), lock,
-                    recorded, loudAgain);
+                    recorded.isPresent(), loudAgain);
         } catch (RuntimeException e) {
             lock.ifPresent(DataDirectoryLock::close);
             loudAgain.run();
@@ -151,7 +145,7 @@ final class OfflineCatalog implements AutoCloseable {
         if (lock.isPresent()) {
             return false;
         }
-        if (servingNode.isEmpty()) {
+        if (!heldByNode) {
             throw new IllegalStateException("data directory " + properties.dataDir().toAbsolutePath().normalize()
                     + " is in use by another Meridian command (an ingest or a reindex) or a node still starting;"
                     + " wait for it and run this again");
@@ -160,23 +154,14 @@ final class OfflineCatalog implements AutoCloseable {
     }
 
     /**
-     * Whether the node serving this data directory still takes connections at the address it
-     * recorded; a command following it (a rebuild it carries out) stops waiting when it does not.
+     * Whether the node serving this data directory still holds its lock. The OS drops the lock
+     * when the node's process ends, however it ended; a free lock is taken for an instant to tell,
+     * and given back at once.
      */
-    boolean servingNodeAnswers() {
-        return servingNode.map(OfflineCatalog::acceptsConnections).orElse(false);
-    }
-
-    private static boolean acceptsConnections(String address) {
-        try (Socket socket = new Socket()) {
-            URI uri = URI.create(address);
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            socket.connect(new InetSocketAddress(uri.getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            // Refused, timed out or not an address: nothing answers there.
-            return false;
-        }
+    boolean nodeHoldsDirectory() {
+        Optional<DataDirectoryLock> free = DataDirectoryLock.tryAcquire(properties.dataDir());
+        free.ifPresent(DataDirectoryLock::close);
+        return free.isEmpty();
     }
 
     /** The full storage stack with the index; only when no node is serving. */

@@ -20,10 +20,8 @@ final class ReindexCommand implements Callable<Integer> {
     static final String AUDIT_ACTION = "index.rebuild";
     private static final String AUDIT_TARGET = "search-index";
     private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(300);
-    /** How often a followed node is checked for still taking connections. */
+    /** How often a followed node is checked for still holding the data directory. */
     private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(5);
-    /** How long a followed node may not take connections before the command stops waiting for it. */
-    private static final Duration SILENCE_TOLERATED = Duration.ofSeconds(15);
 
     @Mixin
     OfflineOptions data;
@@ -65,31 +63,7 @@ final class ReindexCommand implements Callable<Integer> {
             throws InterruptedException {
         long id = requests.request();
         System.err.println("A node is serving this data directory; it rebuilds the index while it keeps serving (request " + id + ").");
-        Instant lastAnswered = Instant.now();
-        Instant lastChecked = lastAnswered;
-        while (true) {
-            IndexRebuildRequests.Rebuild rebuild = requests.find(id).orElseThrow();
-            bar.update(rebuild.done(), rebuild.total(), rebuild.done(), Duration.between(started, Instant.now()));
-            switch (rebuild.state()) {
-                case DONE -> {
-                    return rebuild.done();
-                }
-                case FAILED -> throw new IllegalStateException("the node could not rebuild the index: "
-                        + rebuild.message().orElse("no reason given") + "; it keeps using the previous index");
-                case REQUESTED, RUNNING -> Thread.sleep(FOLLOW_INTERVAL.toMillis());
-            }
-            // A node killed outright leaves its request as it was; waiting for it would never end.
-            Instant now = Instant.now();
-            if (Duration.between(lastChecked, now).compareTo(LIVENESS_INTERVAL) >= 0) {
-                lastChecked = now;
-                if (catalog.servingNodeAnswers()) {
-                    lastAnswered = now;
-                } else if (Duration.between(lastAnswered, now).compareTo(SILENCE_TOLERATED) >= 0) {
-                    throw new IllegalStateException("the node serving this data directory stopped answering;"
-                            + " rebuild request " + id + " stays queued and the node carries it out when it starts"
-                            + " again (or, with no node running, run meridian reindex to rebuild here)");
-                }
-            }
-        }
+        RebuildFollower follower = new RebuildFollower(requests, catalog::nodeHoldsDirectory, FOLLOW_INTERVAL, LIVENESS_INTERVAL);
+        return follower.follow(id, (done, total) -> bar.update(done, total, done, Duration.between(started, Instant.now())));
     }
 }

@@ -171,27 +171,6 @@ class MeridianCommandTest {
         }
     }
 
-    @Test
-    void aReindexFollowingANodeThatStopsAnsweringStopsWaitingAndSaysTheRequestStaysQueued() throws IOException {
-        Path dataDir = directory.resolve("data");
-        CommandLineRun.of("ingest", "--data-dir", dataDir.toString(), "--progress", "NONE", records(3).toString());
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        // A node that recorded where it answers, and then answers nowhere (killed, or hung before accepting).
-        try (DataDirectoryLock node = DataDirectoryLock.acquire(dataDir)) {
-            node.recordAddress("http://localhost:" + closedPort);
-
-            CommandLineRun reindex = CommandLineRun.of("reindex", "--data-dir", dataDir.toString());
-
-            assertThat(reindex.exitCode()).isEqualTo(1);
-            assertThat(reindex.errorLines()).last().asString().matches("meridian: the node serving this data directory"
-                    + " stopped answering; rebuild request \\d+ stays queued and the node carries it out when it starts"
-                    + " again \\(or, with no node running, run meridian reindex to rebuild here\\)");
-        }
-    }
-
     /** The data directory's audit events, newest first. */
     private static List<AuditEntry> auditEvents(Path dataDir) {
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
