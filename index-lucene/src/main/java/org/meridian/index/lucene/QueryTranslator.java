@@ -369,7 +369,7 @@ final class QueryTranslator {
         @Override
         protected org.apache.lucene.search.Query getWildcardQuery(String field, String termStr) throws ParseException {
             if (termStr.equals("*")) {
-                return field.equals("*") || field.equals(IndexFields.TEXT) ? new MatchAllDocsQuery() : exists(field);
+                return field.equals("*") ? new MatchAllDocsQuery() : exists(field);
             }
             requireTerms(field);
             boolean leading = termStr.startsWith("*") || termStr.startsWith("?");
@@ -391,13 +391,12 @@ final class QueryTranslator {
                 return pointRange(field, kind, "*", "*", true, true);
             }
             return switch (field) {
-                // Every record has these (bookkeeping fields included).
-                case IndexFields.ID, IndexFields.TITLE, IndexFields.MASTER_ID, IndexFields.INSTANCE_ID, IndexFields.KEY,
-                        IndexFields.STAGE, IndexFields.RESTRICTED -> new MatchAllDocsQuery();
+                // Every record has these (the text and the bookkeeping fields included).
+                case IndexFields.ID, IndexFields.TITLE, IndexFields.MASTER_ID, IndexFields.INSTANCE_ID, IndexFields.TEXT,
+                        IndexFields.KEY, IndexFields.STAGE, IndexFields.RESTRICTED -> new MatchAllDocsQuery();
                 // A checksum always comes with its type, which has doc values.
                 case IndexFields.CHECKSUM -> new FieldExistsQuery(IndexFields.CHECKSUM_TYPE);
                 case IndexFields.URL -> new TermQuery(new Term(IndexFields.PRESENT, IndexFields.URL));
-                case IndexFields.TEXT -> new MatchAllDocsQuery();
                 default -> field.startsWith("_") ? new MatchNoDocsQuery("no such field " + field)
                         : new FieldExistsQuery(field);
             };
