@@ -53,6 +53,13 @@ public final class CatalogIngest {
      */
     static final int MAX_BATCH_CHARACTERS = 1 << 20;
 
+    /**
+     * A load starts with a batch of at most this many records and doubles each batch up to the
+     * batch size: a node that serves while it loads (the demo) answers its first searches once the
+     * first small batch is indexed, not after thousands of records; later batches are full-size.
+     */
+    static final int FIRST_BATCH_RECORDS = 500;
+
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /** Told after every committed batch. */
@@ -141,6 +148,7 @@ public final class CatalogIngest {
         Counts counts = new Counts(expectedDatasets);
         Path name = Path.of(source);
         List<CatalogRecord> batch = new ArrayList<>(batchSize);
+        int batchLimit = firstBatchLimit();
         long datasets = 0;
         while (records.hasNext()) {
             CatalogRecord record = records.next();
@@ -148,10 +156,11 @@ public final class CatalogIngest {
                 datasets++;
             }
             batch.add(record);
-            if (batch.size() == batchSize || !records.hasNext()) {
+            if (batch.size() == batchLimit || !records.hasNext()) {
                 write(stage, batch, counts);
                 listener.committed(counts.progress(name, counts.records, datasets, started, clock));
                 batch.clear();
+                batchLimit = nextBatchLimit(batchLimit);
             }
         }
         return new Summary(counts.records, counts.changed, counts.records - counts.changed,
@@ -163,6 +172,7 @@ public final class CatalogIngest {
                 // Strict: the default decoder stored bytes that are not UTF-8 as U+FFFD and reported success.
                 BufferedReader reader = new BufferedReader(new InputStreamReader(input, StrictUtf8.decoder()), 1 << 16)) {
             List<CatalogRecord> batch = new ArrayList<>(batchSize);
+            int batchLimit = firstBatchLimit();
             long batchCharacters = 0;
             long lineNumber = 0;
             String line;
@@ -177,11 +187,12 @@ public final class CatalogIngest {
                 }
                 batch.add(parse(file, lineNumber, line, counts));
                 batchCharacters += line.length();
-                if (batch.size() == batchSize || batchCharacters >= MAX_BATCH_CHARACTERS) {
+                if (batch.size() == batchLimit || batchCharacters >= MAX_BATCH_CHARACTERS) {
                     write(stage, batch, counts);
                     listener.committed(counts.progress(file, lineNumber, counts.bytesBefore + input.count(), started, clock));
                     batch.clear();
                     batchCharacters = 0;
+                    batchLimit = nextBatchLimit(batchLimit);
                 }
             }
             if (!batch.isEmpty()) {
@@ -218,6 +229,14 @@ public final class CatalogIngest {
         } catch (RecordFormatException e) {
             throw new IngestFailedException(file, lineNumber, e.getMessage(), counts.records);
         }
+    }
+
+    private int firstBatchLimit() {
+        return Math.min(batchSize, FIRST_BATCH_RECORDS);
+    }
+
+    private int nextBatchLimit(int limit) {
+        return (int) Math.min(batchSize, 2L * limit);
     }
 
     private void write(Stage stage, List<CatalogRecord> batch, Counts counts) {

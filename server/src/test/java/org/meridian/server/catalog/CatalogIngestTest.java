@@ -99,6 +99,23 @@ class CatalogIngestTest {
     }
 
     @Test
+    void aLoadStartsWithASmallBatchSoTheFirstRecordsAreSearchableSoonThenDoublesUpToTheBatchSize() throws IOException {
+        CatalogIngest ingest = new CatalogIngest(storage.store(), written -> {
+        }, json, 1_200, Clock.systemUTC());
+        List<CatalogIngest.Progress> fromFile = new ArrayList<>();
+        List<CatalogIngest.Progress> inProcess = new ArrayList<>();
+
+        ingest.load(List.of(file(datasets(2_000))), Stage.PRODUCTION, fromFile::add);
+        ingest.loadRecords("generated", IntStream.range(0, 3_000).mapToObj(i -> aDataset("CMIP6.gen" + i).build()).iterator(),
+                3_000, Stage.PRODUCTION, inProcess::add);
+
+        assertThat(CatalogIngest.FIRST_BATCH_RECORDS).isEqualTo(500);
+        assertThat(fromFile).extracting(CatalogIngest.Progress::line).containsExactly(500L, 1_500L, 2_000L);
+        assertThat(inProcess).extracting(CatalogIngest.Progress::records).containsExactly(500L, 1_500L, 2_700L, 3_000L);
+        assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(5_000);
+    }
+
+    @Test
     void loadingTheSameFileTwiceChangesNothing() throws IOException {
         Path file = file(datasets(7));
         storage.ingest().load(List.of(file), Stage.PRODUCTION, progress -> {
