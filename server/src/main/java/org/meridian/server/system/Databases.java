@@ -26,6 +26,11 @@ public final class Databases {
      * directory is serving (the first process to open the file serves it to the others over
      * loopback). {@code WRITE_DELAY=0} makes every commit durable when it returns, so an
      * acknowledged ingest batch survives a killed process.
+     *
+     * <p>H2 closes the file from its own shutdown hook, which may run before the node's indexer has
+     * read the end of the change log; the indexer then commits what it applied and the next start
+     * replays the rest. {@code DB_CLOSE_ON_EXIT=FALSE} would leave the closing to the node, but H2
+     * refuses it together with {@code AUTO_SERVER} ("Feature not supported").
      */
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + embeddedBase(dataDir) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
