@@ -69,7 +69,8 @@ public final class SampleCatalogGenerator {
     /** Sites that hold replicas of other sites' data. */
     private static final List<String> REPLICA_NODES = List.of("esgf-data1.llnl.gov", "esgf.ceda.ac.uk",
             "esgf3.dkrz.de", "esgf.nci.org.au");
-    private static final String RESTRICTED_GROUP = "cmip6-embargo";
+    /** The access group the restricted share of the datasets (and their files) belong to. */
+    public static final String RESTRICTED_GROUP = "cmip6-embargo";
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final LocalDate FIRST_PUBLICATION = LocalDate.of(2018, 6, 1);
     /** CMIP6 model output covers the globe; ESGF publishes its extent as 0–360 east, pole to pole. */

@@ -16,6 +16,7 @@ import org.meridian.catalog.sample.SampleCatalogGenerator;
 import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
 import org.meridian.server.audit.Actor;
 import org.meridian.server.catalog.CatalogIngest;
+import org.meridian.server.identity.IdentityService;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.scenario.ScenarioRuns;
 import org.meridian.server.system.JvmShutdown;
@@ -80,9 +81,18 @@ final class DemoCommand implements Callable<Integer> {
                   Scenarios (signed in)   %s/scenarios
                 Press Ctrl-C to stop.
                 """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base, base);
-        int models = node.getBean(ScenarioRuns.class).addExampleModels(new Actor(Actor.Kind.SYSTEM, "demo"));
+        Actor demo = new Actor(Actor.Kind.SYSTEM, "demo");
+        int models = node.getBean(ScenarioRuns.class).addExampleModels(demo);
         if (models > 0) {
             System.out.println("Added " + models + " example technology models to the Scenarios page.");
+        }
+        // The sample restricts some datasets to this group; with its organisation in place, making
+        // someone a member shows them, as on a real node.
+        if (node.getBean(IdentityService.class).createOrganisationIfAbsent(demo, SampleCatalogGenerator.RESTRICTED_GROUP,
+                "CMIP6 embargoed sample data")) {
+            System.out.println("Created organisation " + SampleCatalogGenerator.RESTRICTED_GROUP
+                    + ": its members and node administrators see the sample's restricted datasets (" + base
+                    + "/admin/organisations).");
         }
         loadSampleCatalogOnce(node.getBean(CatalogIngest.class),
                 node.getBean(MeridianProperties.class).node().hostname());

@@ -446,22 +446,50 @@ public final class IdentityService {
 
     public Organisation createOrganisation(Caller caller, String requestId, String id, String name) {
         requireNodeAdmin(caller, "create organisations", requestId, id);
+        Organisation organisation = newOrganisation(id, name);
+        return inTransaction(() -> {
+            if (store.findOrganisation(id).isPresent()) {
+                throw IdentityProblem.conflict("id", "organisation '" + id + "' exists");
+            }
+            insertOrganisation(caller.actor(), requestId, organisation);
+            return organisation;
+        });
+    }
+
+    /**
+     * Creates an organisation on the node's own behalf (the demo, for the access group of its
+     * sample catalog's restricted records) unless one of that id exists.
+     *
+     * @return whether it was created
+     */
+    public boolean createOrganisationIfAbsent(Actor system, String id, String name) {
+        if (system.kind() != Actor.Kind.SYSTEM) {
+            throw new IllegalArgumentException("only the node itself creates organisations without a caller, not " + system);
+        }
+        Organisation organisation = newOrganisation(id, name);
+        return inTransaction(() -> {
+            if (store.findOrganisation(id).isPresent()) {
+                return false;
+            }
+            insertOrganisation(system, AuditEntry.NO_REQUEST, organisation);
+            return true;
+        });
+    }
+
+    private Organisation newOrganisation(String id, String name) {
         if (id == null || !ORGANISATION_ID.matcher(id).matches()) {
             throw IdentityProblem.invalid("id", "id must be 2-64 lower-case letters, digits or '-'");
         }
         if (name == null || name.isBlank() || name.length() > 256) {
             throw IdentityProblem.invalid("name", "name must be 1-256 characters");
         }
-        Organisation organisation = new Organisation(id, name.strip(), clock.instant());
-        return inTransaction(() -> {
-            if (store.findOrganisation(id).isPresent()) {
-                throw IdentityProblem.conflict("id", "organisation '" + id + "' exists");
-            }
-            store.insertOrganisation(organisation);
-            audit.append(AuditEntry.of(caller.actor(), "organisation.create", id, Outcome.SUCCESS, requestId,
-                    Map.of("name", organisation.name())));
-            return organisation;
-        });
+        return new Organisation(id, name.strip(), clock.instant());
+    }
+
+    private void insertOrganisation(Actor actor, String requestId, Organisation organisation) {
+        store.insertOrganisation(organisation);
+        audit.append(AuditEntry.of(actor, "organisation.create", organisation.id(), Outcome.SUCCESS, requestId,
+                Map.of("name", organisation.name())));
     }
 
     public List<Organisation> listOrganisations() {

@@ -1,0 +1,176 @@
+package org.meridian.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.RecordJson;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.sample.SampleCatalogGenerator;
+import org.meridian.server.catalog.CatalogStore;
+import org.meridian.server.identity.IdentityStore;
+import org.meridian.server.system.Databases;
+
+/**
+ * The README's first command, as a process: {@code meridian demo} on a fresh data directory serves
+ * the sample catalog it loads, with the organisation its restricted records belong to, and a
+ * second start on the same directory loads nothing again.
+ */
+class DemoCommandTest {
+    private static final Pattern BROWSER_URL = Pattern.compile("\\s*Search in the browser\\s+http://localhost:(\\d+)/");
+    private static final int DATASETS = 60;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aDemoOnAFreshDataDirectoryServesItsSampleAndASecondStartKeepsIt() throws Exception {
+        Path dataDir = directory.resolve("data");
+
+        DemoRun first = DemoRun.start(dataDir, directory.resolve("first.err"));
+        try {
+            first.awaitStandardError("Sample catalog loaded");
+            // Anonymous callers see the public datasets, once indexed; the sample restricts a few.
+            URI search = URI.create("http://localhost:" + first.port()
+                    + "/esg-search/search?format=application/solr%2Bjson&limit=0&type=Dataset");
+            int found = first.await(() -> {
+                int datasets = numFound(search);
+                return datasets >= DATASETS * 9 / 10 ? datasets : null;
+            }, "the sample's public datasets searchable");
+            assertThat(found).isLessThanOrEqualTo(DATASETS);
+        } finally {
+            first.stop();
+        }
+        assertThat(first.output()).anyMatch(line -> line.startsWith("Created organisation " + SampleCatalogGenerator.RESTRICTED_GROUP));
+
+        DemoRun second = DemoRun.start(dataDir, directory.resolve("second.err"));
+        try {
+            second.awaitStandardOutput("Sample catalog already loaded");
+        } finally {
+            second.stop();
+        }
+        assertThat(second.output()).noneMatch(line -> line.startsWith("Created organisation"));
+
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
+            assertThat(new IdentityStore(dataSource).findOrganisation(SampleCatalogGenerator.RESTRICTED_GROUP)).isPresent();
+            // The datasets with their files and aggregations, loaded once.
+            long records = new CatalogStore(dataSource, new RecordJson(), Clock.systemUTC()).count(Stage.PRODUCTION);
+            assertThat(records).isGreaterThan(DATASETS);
+        }
+    }
+
+    private static Integer numFound(URI search) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(search).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            Matcher found = Pattern.compile("\"numFound\":(\\d+)").matcher(response.body());
+            assertThat(found.find()).as(response.body()).isTrue();
+            return Integer.parseInt(found.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A demo process, its standard output collected line by line and its standard error in a file. */
+    private record DemoRun(Process process, List<String> output, Path errors, int port) {
+        static DemoRun start(Path dataDir, Path errors) throws IOException, InterruptedException {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.meridian.server.cli.MeridianCommand", "demo",
+                    "--port", "0", "--data-dir", dataDir.toString(), "--datasets", Integer.toString(DATASETS))
+                    .redirectError(errors.toFile())
+                    .start();
+            List<String> output = new ArrayList<>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        synchronized (output) {
+                            output.add(line);
+                        }
+                    }
+                } catch (IOException e) {
+                    // The process ended; what it printed is kept.
+                }
+            });
+            DemoRun run = new DemoRun(process, output, errors, 0);
+            String browserLine = run.await(() -> run.output().stream().filter(line -> BROWSER_URL.matcher(line).matches())
+                    .findFirst().orElse(null), "the demo's URLs");
+            Matcher matcher = BROWSER_URL.matcher(browserLine);
+            assertThat(matcher.matches()).isTrue();
+            return new DemoRun(process, output, errors, Integer.parseInt(matcher.group(1)));
+        }
+
+        @Override
+        public List<String> output() {
+            synchronized (output) {
+                return List.copyOf(output);
+            }
+        }
+
+        void awaitStandardOutput(String text) throws IOException, InterruptedException {
+            await(() -> output().stream().anyMatch(line -> line.contains(text)) ? text : null, "'" + text + "' on standard output");
+        }
+
+        void awaitStandardError(String text) throws IOException, InterruptedException {
+            await(() -> readErrors().contains(text) ? text : null, "'" + text + "' on standard error");
+        }
+
+        private String readErrors() {
+            try {
+                return Files.readString(errors, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        <T> T await(Supplier<T> condition, String what) throws IOException, InterruptedException {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (Instant.now().isBefore(deadline)) {
+                T value = condition.get();
+                if (value != null) {
+                    return value;
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("the demo ended (exit " + process.exitValue() + ") before " + what + ": "
+                            + output() + " " + Files.readString(errors, StandardCharsets.UTF_8));
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no " + what + " within 90 s: " + output() + " " + readErrors());
+        }
+
+        /** Stops the demo as Ctrl-C would, and waits for it. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the demo did not stop within 60 s of SIGTERM");
+            }
+        }
+    }
+}
