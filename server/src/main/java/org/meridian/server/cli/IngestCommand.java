@@ -74,7 +74,8 @@ final class IngestCommand implements Callable<Integer> {
         flags.put("meridian.indexer.refresh-interval", "365d");
         try (OfflineCatalog catalog = OfflineCatalog.open(configuration, flags)) {
             CatalogIngest ingest;
-            if (catalog.nodeIsServing()) {
+            boolean besideNode = catalog.nodeIsServing();
+            if (besideNode) {
                 System.err.println("A node is serving " + catalog.properties().dataDir()
                         + "; it will index the loaded records from the change log.");
                 ingest = new CatalogIngest(new CatalogStore(catalog.dataSource(), new RecordJson(), Clock.systemUTC()),
@@ -91,7 +92,8 @@ final class IngestCommand implements Callable<Integer> {
                     .map(file -> file.toAbsolutePath().normalize().toString()).collect(Collectors.joining(","))));
             CatalogIngest.Summary summary;
             try {
-                summary = load(ingest, bar);
+                summary = load(ingest, bar, besideNode ? stopWhenTheNodeIsGone(catalog) : progress -> {
+                });
             } catch (RuntimeException failure) {
                 details.put("committed_records", committedBefore(failure));
                 audit.failed(AUDIT_ACTION, target, details, failure);
@@ -124,8 +126,23 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private CatalogIngest.Summary load(CatalogIngest ingest, ProgressBar bar) {
+    /**
+     * Beside a node, stops after the batch that finds the node gone (killed, or stopped). Going on
+     * would make this command the host of the embedded database, and a node started meanwhile
+     * would reach its own database through this short-lived process until it ends.
+     */
+    private static CatalogIngest.Listener stopWhenTheNodeIsGone(OfflineCatalog catalog) {
+        return progress -> {
+            if (!catalog.nodeHoldsDirectory()) {
+                throw new IngestInterruptedException("the node serving " + catalog.properties().dataDir().toAbsolutePath()
+                        .normalize() + " stopped; its next start indexes what is committed", progress.records(), null);
+            }
+        };
+    }
+
+    private CatalogIngest.Summary load(CatalogIngest ingest, ProgressBar bar, CatalogIngest.Listener afterEachBatch) {
         return ingest.load(files, stage, progress -> {
+            afterEachBatch.committed(progress);
             switch (progressStyle) {
                 case AUTO -> bar.update(progress.done(), progress.total(), progress.records(), progress.elapsed());
                 case LINES -> {
