@@ -23,6 +23,7 @@ import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.system.DurableTransactions;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,6 +73,22 @@ public final class IdentityService {
         // keep it within the audit log's column so the refusal is recorded rather than failing.
         String recorded = target.length() > MAX_DENIED_TARGET ? target.substring(0, MAX_DENIED_TARGET) + "..." : target;
         audit.append(AuditEntry.of(actor, action, recorded, Outcome.DENIED, requestId, Map.of("reason", reason)));
+    }
+
+    /**
+     * Runs {@code change} in a transaction. A change the node refuses because it would leave the
+     * node without an administrator is rolled back, refusal included, so the refusal is recorded
+     * afterwards, in a transaction of its own, as denied.
+     */
+    private void auditingRefusal(Actor actor, String action, String target, String requestId, Supplier<Void> change) {
+        try {
+            inTransaction(change);
+        } catch (IdentityProblem refused) {
+            if (refused.status() == HttpStatus.CONFLICT) {
+                denied(actor, action, target, requestId, refused.getMessage());
+            }
+            throw refused;
+        }
     }
 
     // ---- accounts ---------------------------------------------------------------------------
@@ -210,7 +227,7 @@ public final class IdentityService {
     public void setEnabled(Caller caller, String requestId, String username, boolean enabled) {
         requireNodeAdmin(caller, "enable or disable accounts", requestId, username);
         User user = existingUser(username);
-        inTransaction(() -> {
+        auditingRefusal(caller.actor(), enabled ? "user.enable" : "user.disable", user.username(), requestId, () -> {
             store.setEnabled(user.id(), enabled);
             // As with revoking the role: the node must keep an administrator who can sign in.
             if (!enabled && store.countActiveNodeAdmins(false) == 0) {
@@ -307,7 +324,7 @@ public final class IdentityService {
      * over (otherwise the node would have none): its password login, and with it its API tokens.
      */
     public void disableBootstrap(Actor actor, String requestId) {
-        inTransaction(() -> {
+        auditingRefusal(actor, "identity.bootstrap-disable", "bootstrap", requestId, () -> {
             if (!anotherNodeAdminIsActive()) {
                 throw IdentityProblem.conflict("bootstrap",
                         "no other active node-admin exists yet; sign in through SSO or create one first");
@@ -568,7 +585,7 @@ public final class IdentityService {
     public void revokeNodeRole(Caller caller, String requestId, String username, NodeRole role) {
         requireNodeAdmin(caller, "revoke node roles", requestId, username + ":" + role.label());
         User user = existingUser(username);
-        inTransaction(() -> {
+        auditingRefusal(caller.actor(), "role.revoke", username + ":" + role.label(), requestId, () -> {
             if (store.removeNodeRole(user.id(), role)) {
                 if (role == NodeRole.NODE_ADMIN && store.countActiveNodeAdmins(false) == 0) {
                     throw IdentityProblem.conflict("role", "the node would be left without a node-admin");

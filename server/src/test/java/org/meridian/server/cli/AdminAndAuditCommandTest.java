@@ -126,13 +126,18 @@ class AdminAndAuditCommandTest {
     }
 
     @Test
-    void bootstrapLoginCannotBeDisabledWhileItIsTheOnlyAdministrator() {
+    void bootstrapLoginCannotBeDisabledWhileItIsTheOnlyAdministratorAndTheRefusalIsAudited() {
         createAdmin("root");
 
         CommandLineRun run = CommandLineRun.of("admin", "disable-bootstrap", "--data-dir", dataDir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errorLines()).singleElement().asString().contains("no other active node-admin");
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
+            assertThat(new JdbcTemplate(dataSource).queryForList(
+                    "SELECT outcome FROM audit_events WHERE action = 'identity.bootstrap-disable'", String.class))
+                    .containsExactly("DENIED");
+        }
     }
 
     @Test

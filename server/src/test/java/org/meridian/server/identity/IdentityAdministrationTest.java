@@ -103,8 +103,24 @@ class IdentityAdministrationTest {
                 });
 
         assertThat(identity.findUser("root").orElseThrow().enabled()).isTrue();
-        assertThat(audit.find(AuditQuery.newest(5))).noneSatisfy(event ->
-                assertThat(event.entry().action()).isEqualTo("user.disable"));
+        // The attempt is recorded as refused, with why.
+        assertThat(audit.find(AuditQuery.newest(5))).filteredOn(event -> event.entry().action().equals("user.disable"))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.entry().outcome()).isEqualTo(Outcome.DENIED);
+                    assertThat(event.entry().details()).containsEntry("reason",
+                            "the node would be left without an enabled node-admin");
+                });
+    }
+
+    @Test
+    void theLastNodeAdminKeepsTheRoleAndTheRefusedRevocationIsAudited() {
+        assertThatThrownBy(() -> identity.revokeNodeRole(root, "t", "root", NodeRole.NODE_ADMIN))
+                .isInstanceOfSatisfying(IdentityProblem.class, problem ->
+                        assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT));
+
+        assertThat(identity.findUser("root").orElseThrow().nodeRoles()).contains(NodeRole.NODE_ADMIN);
+        assertThat(audit.find(AuditQuery.newest(5))).filteredOn(event -> event.entry().action().equals("role.revoke"))
+                .singleElement().satisfies(event -> assertThat(event.entry().outcome()).isEqualTo(Outcome.DENIED));
     }
 
     @Test
