@@ -70,7 +70,7 @@ public final class DataDirectoryLock implements AutoCloseable {
      * the audit log and the embedded database's lock file with the key other local processes use
      * to reach it. An existing directory keeps the permissions its operator gave it.
      */
-    private static void createPrivately(Path dataDir) throws IOException {
+    public static void createPrivately(Path dataDir) throws IOException {
         if (Files.isDirectory(dataDir)) {
             return;
         }

@@ -72,12 +72,33 @@ class DemoCommandTest {
         }
         assertThat(second.output()).noneMatch(line -> line.startsWith("Created organisation"));
 
+        // Other flags would load a second, different sample over the first.
+        CommandLineRun otherSample = CommandLineRun.of("demo", "--port", "0", "--data-dir", dataDir.toString(),
+                "--datasets", "70", "--seed", "42");
+        assertThat(otherSample.exitCode()).isNotZero();
+        assertThat(otherSample.errorLines()).singleElement().asString()
+                .contains("holds the demo catalog made with --datasets " + DATASETS + " --seed 42;");
+
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
             assertThat(new IdentityStore(dataSource).findOrganisation(SampleCatalogGenerator.RESTRICTED_GROUP)).isPresent();
             // The datasets with their files and aggregations, loaded once.
             long records = new CatalogStore(dataSource, new RecordJson(), Clock.systemUTC()).count(Stage.PRODUCTION);
             assertThat(records).isGreaterThan(DATASETS);
         }
+    }
+
+    @Test
+    void aDemoRefusesADataDirectoryHoldingAnotherCatalog() {
+        Path dataDir = directory.resolve("node-data");
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 2)) {
+            Databases.migrate(dataSource);
+        }
+
+        CommandLineRun run = CommandLineRun.of("demo", "--port", "0", "--data-dir", dataDir.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.errorLines()).singleElement().asString().contains("holds a catalog that is not the demo's;");
+        assertThat(dataDir.resolve("demo-catalog.loading")).doesNotExist();
     }
 
     private static Integer numFound(URI search) {
