@@ -120,22 +120,34 @@ public final class CatalogIngest {
      */
     public Summary load(List<Path> files, Stage stage, Listener listener) {
         Instant started = clock.instant();
-        long totalBytes = 0;
+        Counts counts = new Counts(totalBytes(files));
+        for (Path file : files) {
+            loadFile(file, stage, listener, counts, started);
+        }
+        return new Summary(counts.records, counts.changed, counts.records - counts.changed,
+                Duration.between(started, clock.instant()), counts.accessGroups);
+    }
+
+    /**
+     * The size of all {@code files}; also how a command checks them before it opens anything.
+     *
+     * @throws IngestFailedException naming the first file that does not exist or cannot be read
+     */
+    public static long totalBytes(List<Path> files) {
+        long total = 0;
         for (Path file : files) {
             try {
-                totalBytes += Files.size(file);
+                if (Files.isDirectory(file)) {
+                    throw new IngestFailedException(file, 0, "is a directory, not a file of records", 0);
+                }
+                total += Files.size(file);
             } catch (NoSuchFileException e) {
                 throw new IngestFailedException(file, 0, "no such file", 0);
             } catch (IOException e) {
                 throw new IngestFailedException(file, 0, "cannot read: " + e.getMessage(), 0);
             }
         }
-        Counts counts = new Counts(totalBytes);
-        for (Path file : files) {
-            loadFile(file, stage, listener, counts, started);
-        }
-        return new Summary(counts.records, counts.changed, counts.records - counts.changed,
-                Duration.between(started, clock.instant()), counts.accessGroups);
+        return total;
     }
 
     /**

@@ -45,14 +45,21 @@ final class AdminCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "an admin command is required");
     }
 
-    /** The identity service over the configured database, for one command. */
+    /**
+     * The identity service over the configured database, for one command on accounts that exist:
+     * a data directory with no catalog yet (a mistyped {@code --data-dir}, another working
+     * directory) is refused rather than given an empty one.
+     */
     static <T> T withIdentity(OfflineOptions data, IdentityWork<T> work) throws IOException {
-        try (OfflineCatalog catalog = data.open()) {
-            Clock clock = Clock.systemUTC();
-            IdentityService identity = new IdentityService(catalog.dataSource(), new IdentityStore(catalog.dataSource()),
-                    new AuditLog(catalog.dataSource(), clock), catalog.properties().identity(), clock);
-            return work.run(identity, catalog.linkBase());
+        try (OfflineCatalog catalog = data.openExisting()) {
+            return work.run(identityOver(catalog), catalog.linkBase());
         }
+    }
+
+    private static IdentityService identityOver(OfflineCatalog catalog) {
+        Clock clock = Clock.systemUTC();
+        return new IdentityService(catalog.dataSource(), new IdentityStore(catalog.dataSource()),
+                new AuditLog(catalog.dataSource(), clock), catalog.properties().identity(), clock);
     }
 
     interface IdentityWork<T> {
@@ -109,15 +116,19 @@ final class AdminCommand implements Runnable {
                 roles.add(NodeRole.AUDITOR);
             }
             NewUser spec = new NewUser(username, Optional.ofNullable(email), Optional.ofNullable(displayName), roles);
-            return withIdentity(data, (identity, linkBase) -> {
+            // The first account of a new node is created before it first starts, so this command alone
+            // may begin a catalog; it says where, as a mistyped --data-dir would begin one too.
+            try (OfflineCatalog catalog = data.open()) {
+                IdentityService identity = identityOver(catalog);
                 User user = identity.createUser(Caller.ANONYMOUS, Actor.commandLine(), "-", spec, password);
-                System.out.println("Created " + user.username() + (user.bootstrap() ? " (bootstrap node-admin)" : ""));
+                System.out.println("Created " + user.username() + (user.bootstrap() ? " (bootstrap node-admin)" : "")
+                        + (catalog.isNew() ? " in a new catalog at " : " in ") + catalog.dataDirectory());
                 if (password.isEmpty()) {
                     String secret = identity.createSetupLink(Actor.commandLine(), "-", user.username());
-                    printSetupLink(linkBase, secret);
+                    printSetupLink(catalog.linkBase(), secret);
                 }
                 return 0;
-            });
+            }
         }
 
         private static String readPassword() throws IOException {

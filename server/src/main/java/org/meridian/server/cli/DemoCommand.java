@@ -90,10 +90,10 @@ final class DemoCommand implements Callable<Integer> {
                   ESGF search API         %s/esg-search/search?format=application/solr+json&facets=*&limit=0
                   esgf-pyclient           SearchConnection('%s/esg-search', distrib=False)
                   Health                  %s/actuator/health
-                  Sign in                 %s/login  (create an account: meridian admin create-user --help)
+                  Sign in                 %s/login  (create an account: meridian admin create-user --data-dir %s --help)
                   Scenarios (signed in)   %s/scenarios
                 Press Ctrl-C to stop.
-                """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base, base);
+                """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base, dataDir, base);
         Actor demo = new Actor(Actor.Kind.SYSTEM, "demo");
         int models = node.getBean(ScenarioRuns.class).addExampleModels(demo);
         if (models > 0) {

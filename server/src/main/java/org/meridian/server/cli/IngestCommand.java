@@ -61,6 +61,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Before anything is opened: a mistyped file name must not leave a new, empty catalog behind.
+        CatalogIngest.totalBytes(files);
         Map<String, String> flags = new LinkedHashMap<>();
         if (dataDir != null) {
             flags.put("meridian.data-dir", dataDir.toString());

@@ -33,11 +33,14 @@ final class OfflineCatalog implements AutoCloseable {
     private final boolean heldByNode;
     /** Puts the node's informational messages back when the command is done (see NodeContexts.quietNodeMessages). */
     private final Runnable loudAgain;
+    /** Whether this command began the catalog: the embedded database did not exist before. */
+    private final boolean isNew;
     private CatalogStorage storage;
 
     private OfflineCatalog(MeridianProperties properties, LinkBase linkBase, HikariDataSource dataSource,
-            Optional<DataDirectoryLock> lock, boolean heldByNode, Runnable loudAgain) {
+            Optional<DataDirectoryLock> lock, boolean heldByNode, boolean isNew, Runnable loudAgain) {
         this.heldByNode = heldByNode;
+        this.isNew = isNew;
         this.loudAgain = loudAgain;
         this.properties = properties;
         this.linkBase = linkBase;
@@ -70,8 +73,8 @@ final class OfflineCatalog implements AutoCloseable {
             // Port 0 is chosen when a node starts; with no node running there is no address to give.
             configuredAddress = port == 0 ? "" : NodeAddress.local(context.getEnvironment(), port);
         }
-        if (existingOnly && properties.database().url().isBlank()
-                && !Files.exists(Databases.embeddedFile(properties.dataDir()))) {
+        boolean isNew = properties.database().url().isBlank() && !Files.exists(Databases.embeddedFile(properties.dataDir()));
+        if (existingOnly && isNew) {
             throw new InvalidSetting("meridian.data-dir", "no Meridian catalog in "
                     + properties.dataDir().toAbsolutePath().normalize()
                     + "; name the node's data directory with --data-dir or meridian.data-dir");
@@ -92,7 +95,7 @@ final class OfflineCatalog implements AutoCloseable {
                 : recorded.map(address -> new LinkBase(address, false)).orElse(new LinkBase(configuredAddress, true));
         try {
             return new OfflineCatalog(properties, linkBase, Databases.openMigrated(properties, 2), lock,
-                    recorded.isPresent(), loudAgain);
+                    recorded.isPresent(), isNew, loudAgain);
         } catch (RuntimeException e) {
             lock.ifPresent(DataDirectoryLock::close);
             loudAgain.run();
@@ -115,6 +118,16 @@ final class OfflineCatalog implements AutoCloseable {
 
     MeridianProperties properties() {
         return properties;
+    }
+
+    /** The data directory, absolute, as messages name it. */
+    Path dataDirectory() {
+        return properties.dataDir().toAbsolutePath().normalize();
+    }
+
+    /** Whether opening it began a new, empty embedded catalog. */
+    boolean isNew() {
+        return isNew;
     }
 
     /**

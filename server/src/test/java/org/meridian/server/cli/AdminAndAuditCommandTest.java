@@ -30,7 +30,24 @@ class AdminAndAuditCommandTest {
         CommandLineRun run = createAdmin("Root");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Created root (bootstrap node-admin)").doesNotContain("correct horse");
+        assertThat(run.out()).contains("Created root (bootstrap node-admin) in a new catalog at " + dataDir.toAbsolutePath())
+                .doesNotContain("correct horse");
+        assertThat(createAdmin("deputy").out()).contains("Created deputy in " + dataDir.toAbsolutePath());
+    }
+
+    @Test
+    void commandsOnExistingAccountsRefuseADataDirectoryWithoutACatalogAndLeaveNoneBehind() {
+        Path elsewhere = dataDir.resolve("mistyped");
+
+        CommandLineRun token = CommandLineRun.of("admin", "create-token", "--data-dir", elsewhere.toString(),
+                "--username", "root", "--name", "x", "--scope", "read");
+        CommandLineRun link = CommandLineRun.of("admin", "setup-link", "--data-dir", elsewhere.toString(), "--username", "x");
+
+        assertThat(List.of(token, link)).allSatisfy(run -> {
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.errorLines()).singleElement().asString().contains("no Meridian catalog in " + elsewhere);
+        });
+        assertThat(elsewhere.resolve("db")).doesNotExist();
     }
 
     @Test

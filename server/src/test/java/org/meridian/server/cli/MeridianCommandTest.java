@@ -200,7 +200,7 @@ class MeridianCommandTest {
     }
 
     @Test
-    void aMissingFileIsNamedWithoutALineNumber() {
+    void aMissingFileIsNamedWithoutALineNumberAndNoCatalogIsBegun() {
         Path missing = directory.resolve("nope.jsonl");
 
         CommandLineRun run = CommandLineRun.of("ingest", "--data-dir", directory.resolve("data").toString(),
@@ -209,6 +209,7 @@ class MeridianCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errorLines()).containsExactly("meridian: ingest stopped at " + missing
                 + ": no such file (nothing is loaded; fix the path or the file and run the same command again)");
+        assertThat(directory.resolve("data")).doesNotExist();
     }
 
     @Test
