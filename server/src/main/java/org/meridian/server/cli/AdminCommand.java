@@ -80,8 +80,8 @@ final class AdminCommand implements Runnable {
 
     @Command(name = "create-user", mixinStandardHelpOptions = true,
             description = {"Create a local account.",
-                    "The password is read from standard input with --password-stdin; otherwise a one-time setup link",
-                    "that expires (meridian.identity.setup-link-lifetime) is printed for the user to choose one.",
+                    "The password is read from standard input with --password-stdin; otherwise a one-time setup link "
+                            + "that expires (meridian.identity.setup-link-lifetime) is printed for the user to choose one.",
                     "The first node-admin created here is the bootstrap account."})
     static final class CreateUser implements Callable<Integer> {
         @Mixin
@@ -162,8 +162,8 @@ final class AdminCommand implements Runnable {
 
     @Command(name = "create-token", mixinStandardHelpOptions = true,
             description = {"Create an API token for an existing user and print its secret once.",
-                    "For scripts and service accounts that never sign in; the token has the user's roles,",
-                    "narrowed to the scopes given."})
+                    "For scripts and service accounts that never sign in; the token has the user's roles, "
+                            + "narrowed to the scopes given."})
     static final class CreateToken implements Callable<Integer> {
         @Mixin
         OfflineOptions data;

@@ -44,8 +44,8 @@ final class AuditCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Recompute every event's hash and check the chain end to end.",
                     "Exits 0 when intact; otherwise 1, naming the first bad sequence.",
-                    "With --anchor SEQ:HASH (from an earlier export), also checks that event SEQ still has that hash,",
-                    "which catches a rewrite of the whole chain."})
+                    "With --anchor SEQ:HASH (from an earlier export), also checks that event SEQ still has that hash, "
+                            + "which catches a rewrite of the whole chain."})
     static final class Verify implements Callable<Integer> {
         @Mixin
         OfflineOptions data;
@@ -94,8 +94,8 @@ final class AuditCommand implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write every event as JSON lines (with both hashes), then a final line",
-                    "{\"chain_head\": {\"sequence\": N, \"hash\": H}} to anchor externally."})
+            description = {"Write every event as JSON lines, then the chain head to keep elsewhere as an anchor.",
+                    "Each event carries both hashes; the last line is {\"chain_head\": {\"sequence\": N, \"hash\": H}}."})
     static final class Export implements Callable<Integer> {
         @Mixin
         OfflineOptions data;

@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 /** {@code meridian ingest FILE...}: bulk load JSON lines. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Bulk load records from JSON-lines files (one ESGF-style document per line).",
-                "Idempotent by record id: unchanged records are skipped. A bad line stops the load with its line number;",
-                "batches before it stay committed. If a node is serving the data directory, it indexes the new records."})
+                "Idempotent by record id: unchanged records are skipped.",
+                "A bad line stops the load with its line number; batches before it stay committed.",
+                "If a node is serving the data directory, it indexes the new records."})
 final class IngestCommand implements Callable<Integer> {
     /** Audited once per command, with the files and what became of their records. */
     static final String AUDIT_ACTION = "catalog.ingest";

@@ -1,6 +1,7 @@
 package org.meridian.server.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ public final class MeridianCommand implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter err = exception.getCommandLine().getErr();
-            err.println("meridian: " + exception.getMessage() + " (see '"
+            err.println("meridian: " + parameterProblem(exception) + " (see '"
                     + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return USAGE;
@@ -78,6 +79,21 @@ public final class MeridianCommand implements Runnable {
             return FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Picocli's words, except for a word where a command was expected, which it calls an
+     * "unmatched argument at index 0".
+     */
+    private static String parameterProblem(CommandLine.ParameterException exception) {
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !exception.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
+            // Picocli lists every loosely similar name, most similar first.
+            List<String> suggestions = unmatched.getSuggestions();
+            return "unknown command '" + unmatched.getUnmatched().getFirst() + "'"
+                    + (suggestions.isEmpty() ? "" : " (did you mean " + suggestions.getFirst() + "?)");
+        }
+        return exception.getMessage();
     }
 
     @Override

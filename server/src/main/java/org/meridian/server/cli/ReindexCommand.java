@@ -13,8 +13,8 @@ import picocli.CommandLine.Mixin;
 /** {@code meridian reindex}: rebuild the search index from the database. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = {"Rebuild the search index from the database, with progress.",
-                "A serving node keeps answering from its current index and switches when the new one is complete;",
-                "without a node, the rebuild runs in this process."})
+                "A serving node keeps answering from its current index and switches when the new one is complete; "
+                        + "without a node, the rebuild runs in this process."})
 final class ReindexCommand implements Callable<Integer> {
     /** Audited once per command: a rebuild replaces what every search answers from. */
     static final String AUDIT_ACTION = "index.rebuild";

@@ -1,5 +1,6 @@
 package org.meridian.server.cli;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -119,15 +120,33 @@ final class StartupFailure {
         return name + " = '" + value + "' from " + origin + ": " + reason;
     }
 
-    /** For a setting that takes one of a few words, those words; Java's "No enum constant …" names a class. */
+    /**
+     * What a setting of a plain type takes, said in words: Java's own reasons ("No enum constant …",
+     * {@code For input string: "lots"}) name classes or nothing at all.
+     */
     private static Optional<String> expected(BindException bind) {
         Class<?> type = bind.getTarget().getType().resolve();
-        if (type == null || !type.isEnum()) {
+        if (type == null) {
             return Optional.empty();
         }
-        return Optional.of("expected one of " + Arrays.stream(type.getEnumConstants())
-                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(Collectors.joining(", ")));
+        if (type.isEnum()) {
+            return Optional.of("expected one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .collect(Collectors.joining(", ")));
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return Optional.of("expected a whole number");
+        }
+        if (type == double.class || type == Double.class) {
+            return Optional.of("expected a number");
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Optional.of("expected true or false");
+        }
+        if (type == Duration.class) {
+            return Optional.of("expected a duration such as 500ms, 30s, 5m, 12h or 7d");
+        }
+        return Optional.empty();
     }
 
     private static String reason(InvalidConfigurationPropertyValueException invalid) {

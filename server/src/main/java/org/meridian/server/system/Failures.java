@@ -1,5 +1,15 @@
 package org.meridian.server.system;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** What to say of a failure in one line: its deepest cause usually says what went wrong. */
 public final class Failures {
     private Failures() {
@@ -14,9 +24,37 @@ public final class Failures {
         return root;
     }
 
-    /** The innermost cause's message, or its kind when it has none. */
+    /**
+     * The innermost cause's message, or its kind when it has none. A file system failure is said
+     * in words: Java's own message for a missing file is the bare path.
+     */
     public static String rootMessage(Throwable failure) {
         Throwable root = rootCause(failure);
+        if (root instanceof FileSystemException files && files.getFile() != null) {
+            return describe(files);
+        }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String describe(FileSystemException failure) {
+        String file = failure.getFile();
+        return switch (failure) {
+            case NoSuchFileException missing -> missingDirectory(file).map(directory -> "no such directory: " + directory)
+                    .orElse("no such file: " + file);
+            case AccessDeniedException denied -> "permission denied: " + file;
+            case FileAlreadyExistsException exists -> "already exists: " + file;
+            case NotDirectoryException notDirectory -> "not a directory: " + file;
+            default -> failure.getReason() == null ? failure.getMessage() : failure.getReason() + ": " + file;
+        };
+    }
+
+    /** The directory a missing file was to be in, when that is what is missing (a file written to a mistyped directory). */
+    private static Optional<Path> missingDirectory(String file) {
+        try {
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            return parent != null && !Files.isDirectory(parent) ? Optional.of(parent) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 }

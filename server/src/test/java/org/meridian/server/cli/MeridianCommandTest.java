@@ -49,6 +49,17 @@ class MeridianCommandTest {
     }
 
     @Test
+    void anUnknownCommandIsCalledOneAndTheNearestIsSuggested() {
+        CommandLineRun bogus = CommandLineRun.of("bogus");
+        CommandLineRun misspelt = CommandLineRun.of("admin", "create-usr");
+
+        assertThat(bogus.exitCode()).isEqualTo(2);
+        assertThat(bogus.errorLines()).containsExactly("meridian: unknown command 'bogus' (see 'meridian --help')");
+        assertThat(misspelt.errorLines()).containsExactly(
+                "meridian: unknown command 'create-usr' (did you mean create-user?) (see 'meridian admin --help')");
+    }
+
+    @Test
     void anUnknownOptionIsOneLineAndExitCodeTwo() {
         CommandLineRun run = CommandLineRun.of("ingest", "--colour", "red", "x.jsonl");
 
@@ -197,6 +208,20 @@ class MeridianCommandTest {
             assertThat(entry.details()).containsEntry("committed_records", "2")
                     .containsEntry("reason", file + ":4: not valid JSON: unexpected end of input");
         });
+    }
+
+    @Test
+    void anOutputFileInADirectoryThatDoesNotExistIsSaidInWords() {
+        Path nowhere = directory.resolve("no-such-dir");
+
+        CommandLineRun generate = CommandLineRun.of("generate", "--datasets", "2", "--out", nowhere.resolve("x.jsonl").toString());
+        CommandLineRun export = CommandLineRun.of("audit", "export", "--data-dir", directory.resolve("data").toString(),
+                "--out", nowhere.resolve("audit.jsonl").toString());
+
+        assertThat(generate.exitCode()).isEqualTo(1);
+        assertThat(generate.errorLines()).singleElement().asString().startsWith("meridian: no such directory: " + nowhere);
+        assertThat(export.exitCode()).isNotZero();
+        assertThat(export.errorLines()).singleElement().asString().contains("no such directory: " + nowhere);
     }
 
     @Test
@@ -388,6 +413,22 @@ class MeridianCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errorLines()).singleElement().asString()
                 .startsWith("meridian: invalid configuration: management.server.port = '90x' from " + config + ":3:11: ");
+    }
+
+    @Test
+    void aSettingOfTheWrongTypeSaysWhatItTakesInWords() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"),
+                "meridian:\n  indexer:\n    batch-size: lots\n");
+        Path durations = Files.writeString(directory.resolve("durations.yaml"),
+                "meridian:\n  indexer:\n    refresh-interval: soon\n");
+
+        CommandLineRun number = CommandLineRun.of("config", "show", "--config", config.toString());
+        CommandLineRun duration = CommandLineRun.of("config", "show", "--config", durations.toString());
+
+        assertThat(number.errorLines()).containsExactly("meridian: invalid configuration: meridian.indexer.batch-size = 'lots'"
+                + " from " + config + ":3:17: expected a whole number");
+        assertThat(duration.errorLines()).singleElement().asString()
+                .endsWith("refresh-interval = 'soon' from " + durations + ":3:23: expected a duration such as 500ms, 30s, 5m, 12h or 7d");
     }
 
     @Test
