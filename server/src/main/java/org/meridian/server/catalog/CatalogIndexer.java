@@ -482,8 +482,14 @@ public final class CatalogIndexer implements AutoCloseable {
         try {
             drain();
         } catch (DataAccessException e) {
-            log.info("Stopping without reading the rest of the change log ({}); the next start applies it",
-                    e.getMostSpecificCause().getMessage());
+            if (JvmShutdown.inProgress()) {
+                // The usual way a node stops (see Databases.embeddedUrl); H2's message then advises a
+                // URL setting it refuses together with AUTO_SERVER, which would only mislead.
+                log.debug("The database closed before the indexer; the next start applies the rest of the change log", e);
+            } else {
+                log.info("Stopping without reading the rest of the change log ({}); the next start applies it",
+                        e.getMostSpecificCause().getMessage());
+            }
         }
         commitIfBehind(true);
     }
