@@ -16,6 +16,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.meridian.server.ops.EnvironmentVariables;
+import org.meridian.server.ops.SettingOrigins;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.env.PropertySourceLoader;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -184,10 +192,36 @@ record ConfigurationFiles(List<Path> files) {
             // A section or group with nothing in it (all commented out) sets nothing to check.
             if (written.setsValue() && !section.equals("meridian") && !spring.isEmpty()) {
                 spring.problem(key).ifPresent(problem -> {
-                    throw new IllegalArgumentException(file + ": " + key + " " + problem);
+                    throw new IllegalArgumentException(where(file, extension, key) + ": " + key + " " + problem);
                 });
             }
         }
+    }
+
+    /**
+     * Where in {@code file} the setting {@code key} is written (path:line:column), as Spring Boot
+     * itself records it when it reads the file; the path alone if it cannot say.
+     */
+    private static String where(Path file, String extension, String key) {
+        PropertySourceLoader loader = extension.equals("properties") ? new PropertiesPropertySourceLoader()
+                : new YamlPropertySourceLoader();
+        try {
+            for (PropertySource<?> source : loader.load(file.toString(), new FileSystemResource(file))) {
+                // Spring Boot's loaders keep each value's place in the file beside it.
+                Origin origin = source instanceof OriginLookup<?> ? originOf(source, key) : null;
+                if (origin != null) {
+                    return SettingOrigins.describe(origin);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The file was read once already; failing to place the key only costs the line number.
+        }
+        return file.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Origin originOf(PropertySource<?> source, String key) {
+        return ((OriginLookup<String>) source).getOrigin(key);
     }
 
     /** A key a file writes, and whether it sets a value (not a null or an empty section). */

@@ -265,7 +265,9 @@ class ConfigurationFilesTest {
         writeText(file, file.endsWith(".yaml") ? "server:\n  prot: 9000\n" : "server.prot=9000\n");
 
         assertThatThrownBy(() -> resolve(null, null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageEndingWith(file + ": server.prot is not a setting Spring Boot reads (did you mean server.port?)");
+                // Where it is written, as config show places values: path:line:column.
+                .hasMessageEndingWith(file + (file.endsWith(".yaml") ? ":2:9" : ":1:13")
+                        + ": server.prot is not a setting Spring Boot reads (did you mean server.port?)");
     }
 
     @Test
@@ -273,7 +275,7 @@ class ConfigurationFilesTest {
         writeText("meridian.yaml", "management:\n  telemetry-sink: udp://collector\n");
 
         assertThatThrownBy(() -> resolve(null, null))
-                .hasMessageEndingWith("meridian.yaml: management.telemetry-sink is not a setting Spring Boot reads");
+                .hasMessageEndingWith("meridian.yaml:2:19: management.telemetry-sink is not a setting Spring Boot reads");
     }
 
     @Test
@@ -281,7 +283,7 @@ class ConfigurationFilesTest {
         // Spring Boot 4 moved the error page settings from server.error to spring.web.error.
         writeText("meridian.yaml", "server:\n  error:\n    include-message: always\n");
 
-        assertThatThrownBy(() -> resolve(null, null)).hasMessageEndingWith("meridian.yaml: server.error.include-message"
+        assertThatThrownBy(() -> resolve(null, null)).hasMessageEndingWith("meridian.yaml:3:22: server.error.include-message"
                 + " is no longer read by Spring Boot: use spring.web.error.include-message instead");
     }
 
@@ -290,7 +292,7 @@ class ConfigurationFilesTest {
         writeText("meridian.properties", "server.port.https=8443\n");
 
         assertThatThrownBy(() -> resolve(null, null))
-                .hasMessageEndingWith("meridian.properties: server.port.https is not a setting: server.port is a single value");
+                .hasMessageEndingWith("meridian.properties:1:19: server.port.https is not a setting: server.port is a single value");
     }
 
     @Test
