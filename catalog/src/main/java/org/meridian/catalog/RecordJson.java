@@ -38,6 +38,10 @@ public final class RecordJson {
     private static final Set<String> IGNORED_FIELDS = Set.of("_version_", "score", "_timestamp", "text");
     private static final String DEFAULT_ORIGIN = "local";
 
+    /** What every record carries; the rest is optional or has a default. */
+    public static final List<String> REQUIRED_FIELDS = List.of("id", "type", "master_id", "instance_id", "version",
+            "data_node", "index_node", "title", "timestamp");
+
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
@@ -64,6 +68,7 @@ public final class RecordJson {
             }
             attributes.put(name, values(name, field.getValue()));
         }
+        requirePresent(node);
         RecordType type = parse("type", () -> RecordType.fromLabel(requiredText(node, "type")));
         Optional<Checksum> checksum = optionalText(node, "checksum").map(hex -> parse("checksum",
                 () -> new Checksum(Checksum.Algorithm.parse(optionalText(node, "checksum_type").orElse("SHA256")), hex)));
@@ -323,6 +328,19 @@ public final class RecordJson {
         } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
             // Translate domain validation into a format error that names the field.
             throw new RecordFormatException(field, e.getMessage());
+        }
+    }
+
+    /**
+     * Names every required field a record lacks at once, so a hand-written record is not mended
+     * one field per attempt; a single one is named as any other bad field is.
+     */
+    private static void requirePresent(JsonNode node) {
+        List<String> absent = REQUIRED_FIELDS.stream().filter(field -> node.get(field) == null || node.get(field).isNull())
+                .toList();
+        if (absent.size() > 1) {
+            throw new RecordFormatException(absent.getFirst(), "is required, and so " + (absent.size() > 2 ? "are " : "is ") + String.join(", ", absent.subList(1,
+                    absent.size())) + " (every record has " + String.join(", ", REQUIRED_FIELDS) + ")");
         }
     }
 

@@ -131,6 +131,19 @@ class RecordJsonTest {
                 .hasMessageContaining("not valid JSON");
     }
 
+    @Test
+    void namesEveryMissingRequiredFieldAtOnce() {
+        String handWritten = """
+                {"id":"X|n","type":"Dataset","master_id":"X","instance_id":"X","version":"1","data_node":"n","title":"t"}
+                """;
+
+        assertThatThrownBy(() -> json.read(handWritten))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessage("index_node: is required, and so is timestamp (every record has id, type, master_id,"
+                        + " instance_id, version, data_node, index_node, title, timestamp)")
+                .extracting(e -> ((RecordFormatException) e).field()).isEqualTo("index_node");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', textBlock = """
             "size":-5                                                                        ; size          ; must not be negative

@@ -132,7 +132,7 @@ class CatalogIngestTest {
     @Test
     void aBadLineStopsTheLoadAndLeavesEarlierBatchesCommitted() throws IOException {
         List<String> lines = new ArrayList<>(datasets(9));
-        lines.add(6, "{\"id\": \"x|y\", \"type\": \"Datasets\"}");
+        lines.add(6, json.write(aDataset("CMIP6.misnamed").build()).replace("\"type\":\"Dataset\"", "\"type\":\"Datasets\""));
 
         assertThatThrownBy(() -> storage.ingest().load(List.of(file(lines)), Stage.PRODUCTION, progress -> {
         }))
