@@ -81,9 +81,12 @@ final class WgetScript {
             script.append("# Warning: ").append(warning).append('\n');
         }
         script.append('\n');
+        // Said when the script runs to download or list, after its options are read: not for -h.
+        script.append("warn_of_the_list() {\n");
         for (String warning : warnings) {
-            script.append("echo ").append(quoted("Warning: " + warning)).append(" >&2\n");
+            script.append("    echo ").append(quoted("Warning: " + warning)).append(" >&2\n");
         }
+        script.append("    :\n}\n");
         script.append(PROGRAM).append("done <<'").append(LIST_END).append("'\n");
         lines.forEach(line -> script.append(line).append('\n'));
         script.append(LIST_END).append('\n').append(SUMMARY);
@@ -173,6 +176,7 @@ final class WgetScript {
                 echo "Unexpected argument '$1'; run the script with -h to list its options." >&2
                 exit 2
             fi
+            warn_of_the_list
 
             # "${x[@]+"${x[@]}"}" expands an empty array to nothing, which bash before 4.4 refuses under set -u.
             tls_options=()

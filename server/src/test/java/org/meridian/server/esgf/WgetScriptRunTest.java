@@ -189,15 +189,18 @@ class WgetScriptRunTest {
     @Test
     void helpAndUnknownArgumentsDownloadNothing(TestInfo test, @TempDir Path directory) {
         CatalogRecord dataset = catalog(test, new Served("one.nc", FIRST, Checksum.Algorithm.SHA256, false));
-        Path script = script(dataset, directory);
+        // distrib=true gives the script a warning to say (only this node's files are listed).
+        Path script = script(dataset, directory, "distrib=true");
         int requestsBefore = requests.get();
 
         Run help = run(script, directory, Optional.empty(), "-h");
+        Run dryRun = run(script, directory, Optional.empty(), "-n");
         Run unknown = run(script, directory, Optional.empty(), "-x");
         Run argument = run(script, directory, Optional.empty(), "files");
 
         assertThat(help.exitCode()).as(help.output()).isZero();
-        assertThat(help.output()).contains("Usage: bash ", "-n  dry run", "-i  insecure");
+        assertThat(help.output()).contains("Usage: bash ", "-n  dry run", "-i  insecure").doesNotContain("Warning");
+        assertThat(dryRun.output()).contains("Warning: Only this node's files are listed");
         assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(2);
         assertThat(unknown.output()).contains("Unknown option -x; run the script with -h to list its options.");
         assertThat(argument.exitCode()).as(argument.output()).isEqualTo(2);
