@@ -2,6 +2,8 @@ package org.meridian.server.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must lie in 0..65535, got " + port);
         }
+        warnIfReachableFromOtherMachines();
         SampleSettings sample = new SampleSettings(datasets, seed);
         claimDataDirectory(sample);
         Map<String, String> flags = new LinkedHashMap<>();
@@ -111,6 +114,27 @@ final class DemoCommand implements Callable<Integer> {
                 node.getBean(MeridianProperties.class).node().hostname());
         NodeRun.awaitShutdown(node);
         return 0;
+    }
+
+    private void warnIfReachableFromOtherMachines() {
+        plainHttpExposure(bind).ifPresent(System.err::println);
+    }
+
+    /**
+     * The demo serves plain HTTP; on any address but loopback, a password typed at its sign-in
+     * page, or a token sent to it, crosses the network readable by anyone on the way.
+     */
+    static Optional<String> plainHttpExposure(String bind) {
+        try {
+            if (InetAddress.getByName(bind).isLoopbackAddress()) {
+                return Optional.empty();
+            }
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // The node refuses the address itself, naming it.
+        }
+        return Optional.of("warning: --bind " + bind + " lets other machines reach this demo over plain HTTP:"
+                + " passwords and tokens sent to it cross the network unencrypted (use meridian serve with TLS"
+                + " for a node others use)");
     }
 
     /** The flags a sample catalog is generated from; the same ones give the same catalog. */

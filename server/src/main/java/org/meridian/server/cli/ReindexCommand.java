@@ -69,6 +69,11 @@ final class ReindexCommand implements Callable<Integer> {
         long id = requests.request();
         System.err.println("A node is serving this data directory; it rebuilds the index while it keeps serving (request " + id + ").");
         RebuildFollower follower = new RebuildFollower(requests, catalog::nodeHoldsDirectory, FOLLOW_INTERVAL, LIVENESS_INTERVAL);
-        return follower.follow(id, (done, total) -> bar.update(done, total, done, Duration.between(started, Instant.now())));
+        return follower.follow(id, (done, total) -> {
+            // Until the node has taken up the request, it has counted nothing: no "0 records, 0/s" line.
+            if (total > 0) {
+                bar.update(done, total, done, Duration.between(started, Instant.now()));
+            }
+        });
     }
 }

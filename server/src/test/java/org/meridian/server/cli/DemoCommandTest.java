@@ -101,6 +101,15 @@ class DemoCommandTest {
         assertThat(dataDir.resolve("demo-catalog.loading")).doesNotExist();
     }
 
+    @Test
+    void aDemoBoundBeyondLoopbackWarnsThatItServesPlainHttpToOtherMachines() {
+        assertThat(DemoCommand.plainHttpExposure("127.0.0.1")).isEmpty();
+        assertThat(DemoCommand.plainHttpExposure("::1")).isEmpty();
+        assertThat(DemoCommand.plainHttpExposure("localhost")).isEmpty();
+        assertThat(DemoCommand.plainHttpExposure("0.0.0.0")).hasValueSatisfying(warning ->
+                assertThat(warning).startsWith("warning: --bind 0.0.0.0 lets other machines reach this demo over plain HTTP"));
+    }
+
     private static Integer numFound(URI search) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(search).build(),
