@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.meridian.scenario.ModelValidator;
 import org.meridian.scenario.ResultStatistics;
 import org.meridian.scenario.ScenarioEngine;
@@ -124,10 +125,15 @@ final class ScenarioCommand implements Runnable {
         }
 
         private static void printTable(ScenarioRunResult result) {
-            System.out.printf(Locale.ROOT, "%-32s %-8s %-14s %14s %14s %14s %14s %14s%n",
+            // Text columns as wide as their longest entry, so a long scenario name never shifts its row.
+            int scenario = width("scenario", result.results().stream().map(ResultStatistics::scenario));
+            int variable = width("variable", result.results().stream().map(row -> row.variable().label()));
+            int index = width("index", result.results().stream().map(ResultStatistics::index));
+            String text = "%-" + scenario + "s %-" + variable + "s %-" + index + "s ";
+            System.out.printf(Locale.ROOT, text + "%14s %14s %14s %14s %14s%n",
                     "scenario", "variable", "index", "mean", "std", "p10", "p50", "p90");
             for (ResultStatistics row : result.results()) {
-                System.out.printf(Locale.ROOT, "%-32s %-8s %-14s %14.6g %14.6g %14.6g %14.6g %14.6g%n",
+                System.out.printf(Locale.ROOT, text + "%14.6g %14.6g %14.6g %14.6g %14.6g%n",
                         row.scenario(), row.variable().label(), row.index(), row.statistics().mean(),
                         row.statistics().standardDeviation(), row.statistics().p10(), row.statistics().p50(),
                         row.statistics().p90());
@@ -238,5 +244,9 @@ final class ScenarioCommand implements Runnable {
             System.out.println("Wrote " + out);
             return 0;
         }
+    }
+
+    private static int width(String heading, Stream<String> values) {
+        return Math.max(heading.length(), values.mapToInt(String::length).max().orElse(0));
     }
 }

@@ -582,6 +582,18 @@ class MeridianCommandTest {
     }
 
     @Test
+    void scenarioRunTableKeepsItsColumnsWhateverTheNamesLength() {
+        CommandLineRun run = CommandLineRun.of("scenario", "run", EXAMPLES.resolve("simple-electrolysis.yaml").toString(),
+                "--samples", "500", "--seed", "7");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> rows = run.out().lines().filter(line -> !line.contains("samples per scenario")).toList();
+        assertThat(rows).hasSizeGreaterThan(2).anyMatch(row -> row.startsWith("Moderate Progress on Electrolysis "));
+        // Every row, the heading included, puts its last column's right edge in the same place.
+        assertThat(rows.stream().map(String::length).distinct()).hasSize(1);
+    }
+
+    @Test
     void scenarioValidateNamesTheUnknownVariableWithItsPlace() throws IOException {
         String model = Files.readString(EXAMPLES.resolve("simple-electrolysis.yaml"));
         int at = model.indexOf("moles");
