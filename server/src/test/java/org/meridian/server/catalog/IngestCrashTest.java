@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +31,7 @@ import org.meridian.catalog.search.SearchResult;
 import org.meridian.catalog.search.SortOrder;
 import org.meridian.index.lucene.LuceneSearchIndex;
 import org.meridian.server.system.Databases;
+import org.meridian.server.testing.MeridianProcesses;
 
 /**
  * Kills a process in the middle of a bulk load (SIGKILL: no shutdown hooks, no final commit) and
@@ -39,7 +39,6 @@ import org.meridian.server.system.Databases;
  * holds exactly what the database holds.
  */
 class IngestCrashTest {
-    private static final Pattern ACKNOWLEDGED = Pattern.compile("committed (\\d+) records through .*:(\\d+)");
     private static final int RECORDS = 60_000;
 
     @TempDir
@@ -49,8 +48,7 @@ class IngestCrashTest {
     void everyAcknowledgedRecordSurvivesAKillAndTheIndexEqualsTheDatabase() throws Exception {
         Path file = writeRecords();
         Path dataDir = directory.resolve("data");
-        Process ingest = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "org.meridian.server.cli.MeridianCommand", "ingest", "--data-dir", dataDir.toString(),
+        Process ingest = MeridianProcesses.meridian("ingest", "--data-dir", dataDir.toString(),
                 "--batch-size", "500", "--progress", "LINES", file.toString())
                 .redirectError(directory.resolve("ingest.err").toFile())
                 .start();
@@ -59,7 +57,7 @@ class IngestCrashTest {
             String line;
             // Let it commit a good number of batches, and index some of them, then kill it mid-flight.
             while ((line = out.readLine()) != null) {
-                Matcher matcher = ACKNOWLEDGED.matcher(line);
+                Matcher matcher = MeridianProcesses.COMMITTED.matcher(line);
                 if (matcher.matches()) {
                     acknowledged = Long.parseLong(matcher.group(1));
                     if (acknowledged >= 20_000) {
@@ -114,9 +112,5 @@ class IngestCrashTest {
                 return ids;
             }
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -31,6 +31,7 @@ import org.meridian.catalog.sample.SampleCatalogGenerator;
 import org.meridian.server.catalog.CatalogStore;
 import org.meridian.server.identity.IdentityStore;
 import org.meridian.server.system.Databases;
+import org.meridian.server.testing.MeridianProcesses;
 
 /**
  * The README's first command, as a process: {@code meridian demo} on a fresh data directory serves
@@ -129,9 +130,8 @@ class DemoCommandTest {
     /** A demo process, its standard output collected line by line and its standard error in a file. */
     private record DemoRun(Process process, List<String> output, Path errors, int port) {
         static DemoRun start(Path dataDir, Path errors) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.meridian.server.cli.MeridianCommand", "demo",
-                    "--port", "0", "--data-dir", dataDir.toString(), "--datasets", Integer.toString(DATASETS))
+            Process process = MeridianProcesses.meridian("demo", "--port", "0", "--data-dir", dataDir.toString(),
+                    "--datasets", Integer.toString(DATASETS))
                     .redirectError(errors.toFile())
                     .start();
             List<String> output = new ArrayList<>();

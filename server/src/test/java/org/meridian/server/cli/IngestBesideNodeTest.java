@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +23,7 @@ import org.meridian.catalog.Stage;
 import org.meridian.server.catalog.CatalogStore;
 import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.system.Databases;
+import org.meridian.server.testing.MeridianProcesses;
 
 /**
  * {@code meridian ingest} beside a node that is killed: the ingest stops after the batch in flight
@@ -32,7 +31,6 @@ import org.meridian.server.system.Databases;
  * then reach its own database until the ingest ended), and what it acknowledged is kept.
  */
 class IngestBesideNodeTest {
-    private static final Pattern ACKNOWLEDGED = Pattern.compile("committed (\\d+) records through .*:(\\d+)");
     private static final int RECORDS = 30_000;
 
     @TempDir
@@ -46,14 +44,14 @@ class IngestBesideNodeTest {
         Files.write(file, IntStream.range(0, RECORDS).mapToObj(i -> json.write(aDataset("CMIP6.beside.d%06d".formatted(i)).build()))
                 .toList());
 
-        Process node = meridian("serve", "--port", "0", "--data-dir", dataDir.toString())
+        Process node = MeridianProcesses.meridian("serve", "--port", "0", "--data-dir", dataDir.toString())
                 .redirectOutput(directory.resolve("node.out").toFile())
                 .redirectError(directory.resolve("node.err").toFile())
                 .start();
         Process ingest = null;
         try {
             awaitNodeServing(node, dataDir);
-            ingest = meridian("ingest", "--data-dir", dataDir.toString(), "--batch-size", "500", "--progress", "LINES",
+            ingest = MeridianProcesses.meridian("ingest", "--data-dir", dataDir.toString(), "--batch-size", "500", "--progress", "LINES",
                     file.toString())
                     .redirectError(directory.resolve("ingest.err").toFile())
                     .start();
@@ -61,7 +59,7 @@ class IngestBesideNodeTest {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(ingest.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    Matcher matcher = ACKNOWLEDGED.matcher(line);
+                    Matcher matcher = MeridianProcesses.COMMITTED.matcher(line);
                     if (matcher.matches()) {
                         acknowledged = Long.parseLong(matcher.group(1));
                         if (acknowledged >= 2_000 && node.isAlive()) {
@@ -88,13 +86,6 @@ class IngestBesideNodeTest {
                 ingest.destroyForcibly();
             }
         }
-    }
-
-    private static ProcessBuilder meridian(String... arguments) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.meridian.server.cli.MeridianCommand");
-        builder.command().addAll(List.of(arguments));
-        return builder;
     }
 
     /** A node records where it answers in the data directory's lock file once it serves. */
