@@ -114,11 +114,15 @@ record SearchPage(
                 results, paging, Optional.empty());
     }
 
-    /** The page for a search the parser or the index refused; the form keeps what was sent. */
+    /**
+     * The page for a search the parser or the index refused. The form's own fields keep what was
+     * sent, so it can be corrected; the filters it carries leave out the parameter the problem
+     * names, or the next search from the form would be refused again for it.
+     */
     static SearchPage rejected(SearchState state, InvalidQueryException problem) {
         String parameter = problem.parameter();
         return new SearchPage(state.first("query").orElse(""), typeLabel(state), typeOptions(state),
-                versionOptions(state), hiddenFields(state), List.of(), SearchState.empty().href(), List.of(), List.of(),
+                versionOptions(state), hiddenFields(state.without(parameter)), List.of(), SearchState.empty().href(), List.of(), List.of(),
                 Paging.of(0, 0, 0, 0, offset -> ""),
                 Optional.of(new Problem(parameter, problem.getMessage(), state.without(parameter).href())));
     }

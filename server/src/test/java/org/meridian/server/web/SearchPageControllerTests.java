@@ -303,6 +303,28 @@ class SearchPageControllerTests {
     }
 
     @Test
+    void theFormOfARejectedSearchDropsTheParameterItNamesAndKeepsTheOtherFilters() {
+        Document page = page(get("/search?foo=bar&source_id=CESM2&experiment_id!=ssp585"), HttpStatus.BAD_REQUEST);
+
+        assertThat(page.select(".problem code").text()).isEqualTo("foo");
+        // A new text search sends these along; with foo among them it would fail again the same way.
+        assertThat(page.select("input[type=hidden][form=search-form]"))
+                .extracting(input -> input.attr("name") + "=" + input.val())
+                .containsExactly("source_id=CESM2", "experiment_id!=ssp585");
+    }
+
+    @Test
+    void theFormOfASearchRejectedForAFilterValueDropsThatFilter() {
+        MvcTestResult result = mvc.get().uri("/search?query=tas&source_id=CESM2&bbox=nonsense")
+                .header("HX-Request", "true").header("HX-Trigger", "search-form").exchange();
+
+        Document fragment = page(result, HttpStatus.BAD_REQUEST);
+        assertThat(fragment.select("input[type=hidden][form=search-form]"))
+                .extracting(input -> input.attr("name") + "=" + input.val())
+                .containsExactly("source_id=CESM2");
+    }
+
+    @Test
     void htmxRequestWithBadInputGetsTheMessageInTheRegion() {
         MvcTestResult result = mvc.get().uri("/search?offset=-1").header("HX-Request", "true")
                 .header("HX-Trigger", "search-form").exchange();
