@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.meridian.catalog.FacetProfile;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.search.InvalidQueryException;
@@ -23,6 +24,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 
 /**
  * The search page. Its URL carries the whole search in the API's parameter names, parsed by the
@@ -64,6 +66,16 @@ class SearchPageController {
     String search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
             HttpServletResponse response, Model model, Caller caller) {
         SearchState state = new SearchState(query);
+        // The same URL answers with a fragment, a page or a redirect; caches must keep them apart.
+        response.addHeader(HttpHeaders.VARY, "HX-Request");
+        boolean fragment = HtmxRequests.wantsFragment(request);
+        if (!fragment && hasBlankValue(query)) {
+            // A form sent without JavaScript names every field, blank ones too (query=&latest=),
+            // which the search APIs refuse. The address bar gets the same search without them, so
+            // the page's query string is one the APIs accept. (htmx gets HX-Push-Url instead.)
+            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+            return "redirect:" + state.href();
+        }
         SearchPage page;
         try {
             Query parsed = parse(state, caller);
@@ -76,9 +88,7 @@ class SearchPageController {
         }
         model.addAttribute("page", page);
         model.addAttribute("node", nodeName);
-        // The same URL answers with a fragment or a whole page; caches must keep them apart.
-        response.addHeader(HttpHeaders.VARY, "HX-Request");
-        if (HtmxRequests.wantsFragment(request)) {
+        if (fragment) {
             // The form submits blank fields too; the address bar gets the canonical URL instead.
             response.setHeader("HX-Push-Url", request.getContextPath() + state.href());
             // The form's fields already say what it sent; after any other link they must follow the URL.
@@ -116,6 +126,10 @@ class SearchPageController {
             model.addAttribute("message", e.getMessage());
             return "search-facet :: problem";
         }
+    }
+
+    private static boolean hasBlankValue(MultiValueMap<String, String> query) {
+        return query.values().stream().flatMap(List::stream).anyMatch(value -> value == null || value.isBlank());
     }
 
     private Query parse(SearchState state, Caller caller) {

@@ -2,12 +2,15 @@ package org.meridian.server.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +195,25 @@ class SearchPageBrowserTest {
 
             page.navigate("/search?limit=99999");
             assertThat(page.locator("#search-region .problem")).containsText("limit");
+        }
+    }
+
+    @Test
+    void withoutJavaScriptTheFormLandsOnAUrlTheSearchApisAccept(@TempDir Path profile) {
+        try (BrowserContext browser = launch(profile, false)) {
+            Page page = browser.newPage();
+            page.navigate("/search?source_id=CESM2");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+            // The form submitted query= and latest= empty; the node sent the browser on without them.
+            assertThat(page).hasURL(Pattern.compile("/search\\?type=Dataset&source_id=CESM2$"));
+            assertThat(status(page)).hasText("Showing 1–6 of 6 datasets.");
+
+            String queryString = URI.create(page.url()).getRawQuery();
+            for (String api : List.of("/esg-search/search", "/api/v1/search")) {
+                APIResponse answer = page.request().get(api + "?" + queryString);
+                org.assertj.core.api.Assertions.assertThat(answer.status()).as("%s?%s", api, queryString).isEqualTo(200);
+            }
         }
     }
 

@@ -221,6 +221,23 @@ class SearchPageControllerTests {
     }
 
     @Test
+    void aWholePageRequestWithBlankParametersIsRedirectedToTheUrlWithoutThem() {
+        // What the form sends without JavaScript; the API would refuse query= and latest=.
+        assertThat(get("/search?query=&type=Dataset&latest=&source_id=CESM2&source_id=&offset="))
+                .hasStatus(HttpStatus.SEE_OTHER).hasRedirectedUrl("/search?type=Dataset&source_id=CESM2");
+        assertThat(get("/?query=%20&latest=")).hasStatus(HttpStatus.SEE_OTHER).hasRedirectedUrl("/search");
+        assertThat(get("/search?query=t%2Bs%7Bx%7D&experiment_id!=&more=")).hasStatus(HttpStatus.SEE_OTHER)
+                .hasRedirectedUrl("/search?query=t%2Bs%7Bx%7D");
+    }
+
+    @Test
+    void theFooterSaysWhichPartOfAPageUrlTheApiTakes() {
+        Document page = page(get("/search"), HttpStatus.OK);
+
+        assertThat(page.select("footer").text()).contains("/esg-search/search", "/api/v1/search", "more");
+    }
+
+    @Test
     void formCarriesTheFiltersAsHiddenFieldsButNotItsOwnFieldsOrTheOffset() {
         Document page = page(get("/search?query=tas&latest=true&source_id=CESM2&offset=0&more=source_id"), HttpStatus.OK);
 
