@@ -133,6 +133,13 @@ class SearchPageController {
     }
 
     private Query parse(SearchState state, Caller caller) {
+        for (String facet : state.expandedFacets()) {
+            if (!profile.offers(facet)) {
+                throw new InvalidQueryException(SearchState.EXPANDED, "Parameter " + SearchState.EXPANDED
+                        + " must name a facet of this node (" + String.join(", ", profile.facets()) + "), got '"
+                        + facet + "'");
+            }
+        }
         Query query = parameters.parse(state.searchParameters(),
                 DEFAULTS.toBuilder().access(caller.accessScope()).build()).query();
         if (query.limit() > MAX_LIMIT) {

@@ -342,6 +342,16 @@ class SearchPageControllerTests {
     }
 
     @Test
+    void moreNamingNoFacetIsA400NamingMore() {
+        Document page = page(get("/search?more=nosuch&source_id=CESM2"), HttpStatus.BAD_REQUEST);
+
+        assertThat(page.select(".problem code").text()).isEqualTo("more");
+        assertThat(page.select(".problem").text()).contains("nosuch", "source_id");
+        assertThat(page.select(".problem a").first().attr("href")).isEqualTo("/search?source_id=CESM2");
+        assertThat(page.select("input[type=hidden][name=more]")).isEmpty();
+    }
+
+    @Test
     void htmxRequestWithBadInputGetsTheMessageInTheRegion() {
         MvcTestResult result = mvc.get().uri("/search?offset=-1").header("HX-Request", "true")
                 .header("HX-Trigger", "search-form").exchange();
