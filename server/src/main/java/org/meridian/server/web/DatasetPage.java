@@ -75,6 +75,11 @@ record DatasetPage(
         requireNonNull(latestHref, "latestHref is null");
     }
 
+    /** "1 file", "1,200 files", when the record says how many. */
+    public Optional<String> fileCount() {
+        return dataset.numberOfFiles().map(files -> new Count(files).of("file", "files"));
+    }
+
     /** The page's address; the id is one path segment, its {@code |} and any slash escaped. */
     static String href(RecordId id) {
         return PATH + UriUtils.encodePathSegment(id.value(), UTF_8);

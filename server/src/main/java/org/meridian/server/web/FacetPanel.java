@@ -31,6 +31,10 @@ record FacetPanel(String name, String label, List<Option> options, int hiddenCou
      * @param elementId stable across searches, so htmx can put keyboard focus back on the link
      */
     record Option(String value, long count, boolean selected, String href, String elementId) {
+        /** The count with its digits grouped: "12,345". */
+        public String countText() {
+            return new Count(count).grouped();
+        }
     }
 
     FacetPanel {
@@ -73,6 +77,11 @@ record FacetPanel(String name, String label, List<Option> options, int hiddenCou
                 .filter(constraint -> constraint.field().equals(facet))
                 .flatMap(constraint -> constraint.anyOf().stream())
                 .toList();
+    }
+
+    /** How many values the facet has in all, with the digits grouped. */
+    public String allCountText() {
+        return new Count(options.size() + hiddenCount).grouped();
     }
 
     public String elementId() {

@@ -39,8 +39,14 @@ record Paging(long first, long last, long total, Optional<String> previousHref, 
         return previousHref.isPresent() || nextHref.isPresent();
     }
 
-    /** "21–40 of 134" (en dash, as in print). */
+    /** "21–40 of 134" (en dash, as in print), "1–20 of 19,606". */
     public String summary() {
-        return isEmpty() ? "0 of " + total : first + "–" + last + " of " + total;
+        String of = " of " + totalText();
+        return isEmpty() ? "0" + of : new Count(first).grouped() + "–" + new Count(last).grouped() + of;
+    }
+
+    /** The total with its digits grouped: "19,606". */
+    public String totalText() {
+        return new Count(total).grouped();
     }
 }

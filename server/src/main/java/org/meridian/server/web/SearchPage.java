@@ -78,7 +78,7 @@ record SearchPage(
     /** One hit; {@code href} leads to its dataset (for a file, the dataset it belongs to). */
     record Result(String title, String id, String href, String typeLabel, List<Field> keyFacets, String version,
             boolean latest, boolean replica, boolean retracted, long bytes, String size,
-            Optional<Integer> numberOfFiles, String dataNode) {
+            Optional<String> numberOfFiles, String dataNode) {
     }
 
     SearchPage {
@@ -150,7 +150,7 @@ record SearchPage(
             return "No " + noun() + " match.";
         }
         if (paging.isEmpty()) {
-            return "No " + noun() + " on this page; " + paging.total() + " match in all.";
+            return "No " + noun() + " on this page; " + paging.totalText() + " match in all.";
         }
         return "Showing " + paging.summary() + " " + noun() + ".";
     }
@@ -232,7 +232,8 @@ record SearchPage(
         }
         return new Result(record.title(), record.id().value(), DatasetPage.href(record.datasetId().orElse(record.id())),
                 record.type().label(), keyFacets, record.version(), record.latest(), record.replica(),
-                record.retracted(), record.size(), new ByteSize(record.size()).human(), record.numberOfFiles(),
+                record.retracted(), record.size(), new ByteSize(record.size()).human(),
+                record.numberOfFiles().map(files -> new Count(files).grouped()),
                 record.dataNode());
     }
 }

@@ -51,6 +51,14 @@ class DatasetPageControllerTests {
     }
 
     @Test
+    void summarySaysHowManyFilesInTheRightNumber() {
+        assertThat(page(SampleCatalog.CESM2_TAS_ID, HttpStatus.OK).select(".dataset__summary").text())
+                .contains(" in 30 files on ");
+        assertThat(page(SampleCatalog.CANESM5_PR_ID, HttpStatus.OK).select(".dataset__summary").text())
+                .contains(" in 1 file on ");
+    }
+
+    @Test
     void listsAccessUrlsLinkingOnlyThoseABrowserCanFollow() {
         Document page = page(SampleCatalog.CESM2_TAS_ID, HttpStatus.OK);
 

@@ -37,6 +37,19 @@ class FacetPanelTest {
     }
 
     @Test
+    void countsAreShownWithGroupedDigits() {
+        List<FacetCount> counts = new ArrayList<>();
+        for (int rank = 1; rank <= 1_234; rank++) {
+            counts.add(new FacetCount("value" + rank, 10_000 + rank));
+        }
+
+        FacetPanel panel = FacetPanel.of("realm", counts, List.of(), false, STATE);
+
+        assertThat(panel.options().getFirst().countText()).isEqualTo("11,234");
+        assertThat(panel.allCountText()).isEqualTo("1,234");
+    }
+
+    @Test
     void expandedPanelListsEveryValue() {
         List<FacetCount> counts = new ArrayList<>();
         for (int rank = 1; rank <= 15; rank++) {

@@ -17,6 +17,14 @@ class PagingTest {
     }
 
     @Test
+    void groupsTheDigitsOfLargeNumbers() {
+        Paging paging = Paging.of(19_580, 20, 20, 19_606, offset -> "?offset=" + offset);
+
+        assertThat(paging.summary()).isEqualTo("19,581–19,600 of 19,606");
+        assertThat(paging.totalText()).isEqualTo("19,606");
+    }
+
+    @Test
     void lastPageHasNoNextLink() {
         Paging paging = Paging.of(120, 20, 14, 134, offset -> "?offset=" + offset);
 

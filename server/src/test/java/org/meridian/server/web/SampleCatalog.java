@@ -31,6 +31,8 @@ final class SampleCatalog {
     static final String CESM2_TAS_OLD_ID = CESM2_TAS + ".v20181206|" + DATA_NODE;
     static final String CESM2_TAS_RETRACTED_ID = CESM2_TAS + ".v20190101|" + DATA_NODE;
     static final String CESM2_TAS_REPLICA_ID = CESM2_TAS + ".v20190308|" + REPLICA_NODE;
+    /** A dataset of a single file. */
+    static final String CANESM5_PR_ID = "CMIP6.CMIP.CCCma.CanESM5.historical.r1i1p1f1.Amon.pr.gn.v20190308|" + DATA_NODE;
 
     private record Model(String source, String institution, String resolution) {
     }
@@ -68,7 +70,8 @@ final class SampleCatalog {
         for (Model model : MODELS) {
             boolean cesm2 = model.source().equals("CESM2");
             addDataset(records, model, HISTORICAL, "tas", "20190308", true, false, false, DATA_NODE, cesm2 ? 30 : 3);
-            addDataset(records, model, HISTORICAL, "pr", "20190308", true, false, false, DATA_NODE, 2);
+            addDataset(records, model, HISTORICAL, "pr", "20190308", true, false, false, DATA_NODE,
+                    model.source().equals("CanESM5") ? 1 : 2);
             addDataset(records, model, SSP585, "tas", "20200101", true, false, false, DATA_NODE, 2);
         }
         Model cesm2 = MODELS.get(0);

@@ -403,7 +403,7 @@ class SearchPageControllerTests {
 
     /** The number an option shows, without the words screen readers hear around it. */
     private static long count(Element option) {
-        return Long.parseLong(option.select(".facet__count > span:not(.visually-hidden)").text());
+        return Long.parseLong(option.select(".facet__count > span:not(.visually-hidden)").text().replace(",", ""));
     }
 
     private static Element resultWithId(Document page, String id) {
