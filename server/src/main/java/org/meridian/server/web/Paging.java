@@ -6,15 +6,22 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * Where one page of results sits in the whole: "21–40 of 134", with links to the neighbouring
- * pages when there are any.
+ * Where one page of results sits in the whole: "21–40 of 134", page 2 of 7, with links to the
+ * first, neighbouring and last pages when there are any.
  *
  * @param first,last one-based positions of the first and last item shown; 0 when none is shown
+ * @param page the one-based number of this page (of pages of {@code limit} items)
+ * @param pages how many pages the items fill; at least 1
+ * @param pastEnd whether this page starts after the last item (an offset past the total)
  */
-record Paging(long first, long last, long total, Optional<String> previousHref, Optional<String> nextHref) {
+record Paging(long first, long last, long total, long page, long pages, boolean pastEnd,
+        Optional<String> firstHref, Optional<String> previousHref, Optional<String> nextHref,
+        Optional<String> lastHref) {
     Paging {
+        requireNonNull(firstHref, "firstHref is null");
         requireNonNull(previousHref, "previousHref is null");
         requireNonNull(nextHref, "nextHref is null");
+        requireNonNull(lastHref, "lastHref is null");
     }
 
     /**
@@ -22,13 +29,25 @@ record Paging(long first, long last, long total, Optional<String> previousHref, 
      * @param hrefForOffset the link to the page starting at an offset
      */
     static Paging of(long offset, int limit, int shown, long total, LongFunction<String> hrefForOffset) {
-        Optional<String> previous = offset > 0 && limit > 0
-                ? Optional.of(hrefForOffset.apply(Math.max(0, Math.min(offset, total) - limit)))
-                : Optional.empty();
-        Optional<String> next = limit > 0 && offset + shown < total
-                ? Optional.of(hrefForOffset.apply(offset + limit))
-                : Optional.empty();
-        return new Paging(shown == 0 ? 0 : offset + 1, offset + shown, total, previous, next);
+        if (limit == 0) {
+            // Counts only: there are no pages to move between.
+            return new Paging(0, 0, total, 1, 1, false, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+        long pages = Math.max(1, (total + limit - 1) / limit);
+        Optional<String> lastHref = Optional.of(hrefForOffset.apply((pages - 1) * limit));
+        if (offset > 0 && offset >= total) {
+            // An old link or a hand-made offset: the way back is the last page, not the page before.
+            return new Paging(0, 0, total, offset / limit + 1, pages, true, Optional.empty(), Optional.empty(),
+                    Optional.empty(), lastHref);
+        }
+        boolean before = offset > 0;
+        boolean after = offset + shown < total;
+        return new Paging(shown == 0 ? 0 : offset + 1, offset + shown, total, offset / limit + 1, pages, false,
+                before ? Optional.of(hrefForOffset.apply(0)) : Optional.empty(),
+                before ? Optional.of(hrefForOffset.apply(Math.max(0, offset - limit))) : Optional.empty(),
+                after ? Optional.of(hrefForOffset.apply(offset + limit)) : Optional.empty(),
+                after ? lastHref : Optional.empty());
     }
 
     public boolean isEmpty() {
@@ -36,13 +55,18 @@ record Paging(long first, long last, long total, Optional<String> previousHref, 
     }
 
     public boolean hasMorePages() {
-        return previousHref.isPresent() || nextHref.isPresent();
+        return firstHref.isPresent() || previousHref.isPresent() || nextHref.isPresent() || lastHref.isPresent();
     }
 
     /** "21–40 of 134" (en dash, as in print), "1–20 of 19,606". */
     public String summary() {
         String of = " of " + totalText();
         return isEmpty() ? "0" + of : new Count(first).grouped() + "–" + new Count(last).grouped() + of;
+    }
+
+    /** "Page 2 of 7". */
+    public String position() {
+        return "Page " + new Count(page).grouped() + " of " + new Count(pages).grouped();
     }
 
     /** The total with its digits grouped: "19,606". */

@@ -149,6 +149,10 @@ record SearchPage(
         if (paging.total() == 0) {
             return "No " + noun() + " match.";
         }
+        if (paging.pastEnd()) {
+            return "This page is past the last one; " + paging.totalText() + " " + noun() + " match, on "
+                    + new Count(paging.pages()).of("page", "pages") + ".";
+        }
         if (paging.isEmpty()) {
             return "No " + noun() + " on this page; " + paging.totalText() + " match in all.";
         }

@@ -95,6 +95,17 @@ class DatasetPageControllerTests {
         assertThat(second.select("table.files tbody tr")).hasSize(5);
         assertThat(second.selectFirst(".pager a[rel=prev]").attr("href"))
                 .isEqualTo(DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)));
+        assertThat(second.select("nav.pager[aria-label='File pages'] [aria-current=page]").text()).isEqualTo("Page 2 of 2");
+        assertThat(second.select("nav.pager a[hx-get]")).isEmpty();
+    }
+
+    @Test
+    void aFilesPagePastTheLastSaysSoAndLinksToTheLastPage() {
+        String href = DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID));
+        Document page = page(get(href + "?offset=75"), HttpStatus.OK);
+
+        assertThat(page.select("#files-heading + p").text()).startsWith("This page is past the last one; 30 files in all.");
+        assertThat(page.select("#files-heading + p a").attr("href")).isEqualTo(href + "?offset=25");
     }
 
     @Test

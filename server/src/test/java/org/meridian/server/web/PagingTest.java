@@ -12,8 +12,21 @@ class PagingTest {
         Paging paging = Paging.of(20, 20, 20, 134, offset -> "?offset=" + offset);
 
         assertThat(paging.summary()).isEqualTo("21–40 of 134");
+        assertThat(paging.position()).isEqualTo("Page 2 of 7");
+        assertThat(paging.firstHref()).contains("?offset=0");
         assertThat(paging.previousHref()).contains("?offset=0");
         assertThat(paging.nextHref()).contains("?offset=40");
+        assertThat(paging.lastHref()).contains("?offset=120");
+    }
+
+    @Test
+    void firstPageLinksOnlyForward() {
+        Paging paging = Paging.of(0, 20, 20, 134, offset -> "?offset=" + offset);
+
+        assertThat(paging.position()).isEqualTo("Page 1 of 7");
+        assertThat(paging.firstHref()).isEmpty();
+        assertThat(paging.previousHref()).isEmpty();
+        assertThat(paging.lastHref()).contains("?offset=120");
     }
 
     @Test
@@ -21,6 +34,7 @@ class PagingTest {
         Paging paging = Paging.of(19_580, 20, 20, 19_606, offset -> "?offset=" + offset);
 
         assertThat(paging.summary()).isEqualTo("19,581–19,600 of 19,606");
+        assertThat(paging.position()).isEqualTo("Page 980 of 981");
         assertThat(paging.totalText()).isEqualTo("19,606");
     }
 
@@ -29,7 +43,10 @@ class PagingTest {
         Paging paging = Paging.of(120, 20, 14, 134, offset -> "?offset=" + offset);
 
         assertThat(paging.summary()).isEqualTo("121–134 of 134");
+        assertThat(paging.position()).isEqualTo("Page 7 of 7");
         assertThat(paging.nextHref()).isEmpty();
+        assertThat(paging.lastHref()).isEmpty();
+        assertThat(paging.firstHref()).contains("?offset=0");
     }
 
     @Test
@@ -44,9 +61,12 @@ class PagingTest {
         Paging paging = Paging.of(500, 20, 0, 134, offset -> "?offset=" + offset);
 
         assertThat(paging.isEmpty()).isTrue();
-        assertThat(paging.summary()).isEqualTo("0 of 134");
-        assertThat(paging.previousHref()).contains("?offset=114");
+        assertThat(paging.pastEnd()).isTrue();
+        assertThat(paging.pages()).isEqualTo(7);
+        assertThat(paging.lastHref()).contains("?offset=120");
+        assertThat(paging.previousHref()).isEqualTo(Optional.empty());
         assertThat(paging.nextHref()).isEqualTo(Optional.empty());
+        assertThat(paging.hasMorePages()).isTrue();
     }
 
     @Test
@@ -54,6 +74,7 @@ class PagingTest {
         Paging paging = Paging.of(0, 0, 0, 134, offset -> "?offset=" + offset);
 
         assertThat(paging.hasMorePages()).isFalse();
+        assertThat(paging.pastEnd()).isFalse();
         assertThat(paging.summary()).isEqualTo("0 of 134");
     }
 }

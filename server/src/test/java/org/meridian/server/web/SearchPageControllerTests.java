@@ -261,18 +261,38 @@ class SearchPageControllerTests {
     @Test
     void pagesThroughResultsWithPlainLinksThatHtmxAlsoFollows() {
         Document first = page(get("/search"), HttpStatus.OK);
-        assertThat(first.select("#page-previous")).isEmpty();
+        assertThat(first.select("#page-previous, #page-first")).isEmpty();
         Element next = first.selectFirst("#page-next");
         assertThat(next.attr("href")).isEqualTo("/search?offset=20");
         assertThat(next.attr("hx-get")).isEqualTo(next.attr("href"));
+        assertThat(first.selectFirst("#page-last").attr("href")).isEqualTo("/search?offset=20");
+        assertThat(first.select("nav.pager").attr("aria-label")).isEqualTo("Result pages");
+        assertThat(first.select(".pager [aria-current=page]").text()).isEqualTo("Page 1 of 2");
         assertThat(first.select(".pager__summary").text()).isEqualTo("1–20 of " + DATASETS);
 
         Document second = page(get(next.attr("href")), HttpStatus.OK);
 
         assertThat(second.select(".result")).hasSize(DATASETS - 20);
         assertThat(second.select("ol.result-list").attr("start")).isEqualTo("21");
-        assertThat(second.select("#page-next")).isEmpty();
+        assertThat(second.select("#page-next, #page-last")).isEmpty();
         assertThat(second.selectFirst("#page-previous").attr("href")).isEqualTo("/search");
+        assertThat(second.selectFirst("#page-first").attr("href")).isEqualTo("/search");
+        assertThat(second.select(".pager [aria-current=page]").text()).isEqualTo("Page 2 of 2");
+    }
+
+    @Test
+    void aPagePastTheLastSaysSoAndLinksToTheLastPage() {
+        Document page = page(get("/search?source_id=CESM2&offset=100&limit=2"), HttpStatus.OK);
+
+        assertThat(page.select("#search-status").text())
+                .isEqualTo("This page is past the last one; 6 datasets match, on 3 pages.");
+        Element last = page.selectFirst(".empty a");
+        assertThat(last.text()).isEqualTo("Go to the last page");
+        assertThat(last.attr("href")).isEqualTo("/search?source_id=CESM2&offset=4&limit=2");
+        assertThat(last.attr("hx-get")).isEqualTo(last.attr("href"));
+        assertThat(page.select(".empty").text()).doesNotContain("0 of");
+        assertThat(page.select("#page-last").attr("href")).isEqualTo(last.attr("href"));
+        assertThat(page.select("#page-previous, #page-next, .pager [aria-current]")).isEmpty();
     }
 
     @Test
