@@ -13,7 +13,9 @@ import java.util.Optional;
 import org.meridian.catalog.AccessUrl;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordId;
+import org.meridian.catalog.RecordType;
 import org.meridian.catalog.search.Hit;
+import org.meridian.catalog.search.Query;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -21,6 +23,7 @@ import org.springframework.web.util.UriUtils;
  * versions and its copies on other data nodes.
  *
  * @param latestHref for an outdated or retracted version, the newest version still offered
+ * @param wgetHref a download script for all the dataset's files, when it has any
  */
 record DatasetPage(
         CatalogRecord dataset,
@@ -31,7 +34,8 @@ record DatasetPage(
         Paging filesPaging,
         List<VersionRow> versions,
         List<ReplicaRow> replicas,
-        Optional<String> latestHref) {
+        Optional<String> latestHref,
+        Optional<String> wgetHref) {
 
     static final String PATH = "/datasets/";
 
@@ -73,11 +77,17 @@ record DatasetPage(
         versions = List.copyOf(versions);
         replicas = List.copyOf(replicas);
         requireNonNull(latestHref, "latestHref is null");
+        requireNonNull(wgetHref, "wgetHref is null");
     }
 
     /** "1 file", "1,200 files", when the record says how many. */
     public Optional<String> fileCount() {
         return dataset.numberOfFiles().map(files -> new Count(files).of("file", "files"));
+    }
+
+    /** How many files this node lists for the dataset: "1 file", "30 files". */
+    public String fileTotal() {
+        return new Count(filesPaging.total()).of("file", "files");
     }
 
     /** The page's address; the id is one path segment, its {@code |} and any slash escaped. */
@@ -104,7 +114,17 @@ record DatasetPage(
                 .toList();
         return new DatasetPage(dataset, new ByteSize(dataset.size()).human(), metadata(dataset),
                 dataset.urls().stream().map(DatasetPage::access).toList(),
-                files.stream().map(hit -> file(hit.record())).toList(), filesPaging, versions, replicas, latestHref);
+                files.stream().map(hit -> file(hit.record())).toList(), filesPaging, versions, replicas, latestHref,
+                filesPaging.total() == 0 ? Optional.empty() : Optional.of(wgetHref(dataset.id(), filesPaging.total())));
+    }
+
+    /** A script for every file of the dataset, as many as one script may list. */
+    private static String wgetHref(RecordId id, long files) {
+        Map<String, List<String>> script = new LinkedHashMap<>();
+        script.put("type", List.of(RecordType.FILE.label()));
+        script.put("dataset_id", List.of(id.value()));
+        script.put("limit", List.of(Long.toString(Math.min(files, Query.MAX_LIMIT))));
+        return new SearchState(script).withQueryString(SearchState.WGET_PATH);
     }
 
     private static List<MetadataRow> metadata(CatalogRecord dataset) {

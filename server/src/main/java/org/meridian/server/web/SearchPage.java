@@ -25,6 +25,7 @@ import org.meridian.catalog.search.SearchResult;
  * @param hiddenFields the rest of the search state, submitted with the form so a new text
  *     search keeps the filters
  * @param chips the active filters, each removable
+ * @param wgetHref a download script for the files of this search, when it found any
  * @param problem why the search could not run, if it could not
  */
 record SearchPage(
@@ -38,6 +39,7 @@ record SearchPage(
         List<FacetPanel> facets,
         List<Result> results,
         Paging paging,
+        Optional<String> wgetHref,
         Optional<Problem> problem) {
 
     /** Parameters the search form edits itself, or that only position the page. */
@@ -92,6 +94,7 @@ record SearchPage(
         facets = List.copyOf(facets);
         results = List.copyOf(results);
         requireNonNull(paging, "paging is null");
+        requireNonNull(wgetHref, "wgetHref is null");
         requireNonNull(problem, "problem is null");
     }
 
@@ -111,7 +114,8 @@ record SearchPage(
                 offset -> state.withOffset(offset).href());
         return new SearchPage(state.first("query").orElse(""), typeLabel(state), typeOptions(state),
                 versionOptions(state), hiddenFields(state), chips(state, query), SearchState.empty().href(), facets,
-                results, paging, Optional.empty());
+                results, paging, result.total() == 0 ? Optional.empty() : Optional.of(state.wgetHref()),
+                Optional.empty());
     }
 
     /**
@@ -123,8 +127,13 @@ record SearchPage(
         String parameter = problem.parameter();
         return new SearchPage(state.first("query").orElse(""), typeLabel(state), typeOptions(state),
                 versionOptions(state), hiddenFields(state.without(parameter)), List.of(), SearchState.empty().href(), List.of(), List.of(),
-                Paging.of(0, 0, 0, 0, offset -> ""),
+                Paging.of(0, 0, 0, 0, offset -> ""), Optional.empty(),
                 Optional.of(new Problem(parameter, problem.getMessage(), state.without(parameter).href())));
+    }
+
+    /** How many files a download script lists at most, for the words beside its link. */
+    public String wgetLimit() {
+        return new Count(SearchState.WGET_LIMIT).grouped();
     }
 
     /** The page's title before the site's name: the text searched for, if any. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.meridian.catalog.RecordType;
 
 /**
  * The search page's whole state as query parameters, so every search is a shareable URL and the
@@ -28,6 +29,12 @@ record SearchState(Map<String, List<String>> parameters) {
     /** Facets whose values are all listed rather than the top ones. */
     static final String EXPANDED = "more";
     static final String OFFSET = "offset";
+    /** ESGF's download-script endpoint: it takes the search parameters and scripts matching files (spec §8). */
+    static final String WGET_PATH = "/esg-search/wget";
+    /** Files one script lists; the endpoint's default too, sent so the link says what it gets. */
+    static final int WGET_LIMIT = 1000;
+    /** What only shapes this page, not which records match. */
+    private static final Set<String> NOT_FOR_WGET = Set.of("type", OFFSET, "limit", EXPANDED, "facets", "fields");
 
     SearchState {
         requireNonNull(parameters, "parameters is null");
@@ -96,6 +103,23 @@ record SearchState(Map<String, List<String>> parameters) {
         Map<String, List<String>> changed = new LinkedHashMap<>(parameters);
         changed.put(EXPANDED, new ArrayList<>(expanded));
         return new SearchState(changed);
+    }
+
+    /**
+     * A wget script for the files this search matches: its text and filters for type File (the
+     * endpoint scripts files only; a dataset's files carry its facets), without this page's
+     * paging, listed fields and expanded facets.
+     */
+    String wgetHref() {
+        Map<String, List<String>> script = new LinkedHashMap<>();
+        script.put("type", List.of(RecordType.FILE.label()));
+        parameters.forEach((name, values) -> {
+            if (!NOT_FOR_WGET.contains(name)) {
+                script.put(name, values);
+            }
+        });
+        script.put("limit", List.of(Integer.toString(WGET_LIMIT)));
+        return new SearchState(script).withQueryString(WGET_PATH);
     }
 
     /** The search page's URL for this state, relative to the application's context path. */

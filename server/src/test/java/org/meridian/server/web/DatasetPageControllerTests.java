@@ -59,6 +59,18 @@ class DatasetPageControllerTests {
     }
 
     @Test
+    void linksAWgetScriptForAllTheDatasetsFiles() {
+        Element wget = page(SampleCatalog.CESM2_TAS_ID, HttpStatus.OK).selectFirst("section[aria-labelledby=files-heading] .downloads");
+
+        assertThat(wget.select("a").text()).isEqualTo("wget script");
+        assertThat(wget.select("a").attr("href")).isEqualTo("/esg-search/wget?type=File&dataset_id="
+                + SampleCatalog.CESM2_TAS + ".v20190308%7C" + SampleCatalog.DATA_NODE + "&limit=30");
+        assertThat(wget.text()).contains("this dataset's 30 files");
+        assertThat(page(SampleCatalog.CANESM5_PR_ID, HttpStatus.OK).select(".downloads").text()).contains("1 file");
+        assertThat(page(SampleCatalog.CESM2_TAS_RETRACTED_ID, HttpStatus.OK).select(".downloads")).isEmpty();
+    }
+
+    @Test
     void listsAccessUrlsLinkingOnlyThoseABrowserCanFollow() {
         Document page = page(SampleCatalog.CESM2_TAS_ID, HttpStatus.OK);
 
@@ -104,8 +116,8 @@ class DatasetPageControllerTests {
         String href = DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID));
         Document page = page(get(href + "?offset=75"), HttpStatus.OK);
 
-        assertThat(page.select("#files-heading + p").text()).startsWith("This page is past the last one; 30 files in all.");
-        assertThat(page.select("#files-heading + p a").attr("href")).isEqualTo(href + "?offset=25");
+        assertThat(page.select("#files-heading ~ p.muted").text()).startsWith("This page is past the last one; 30 files in all.");
+        assertThat(page.select("#files-heading ~ p.muted a").attr("href")).isEqualTo(href + "?offset=25");
     }
 
     @Test
@@ -195,7 +207,7 @@ class DatasetPageControllerTests {
     void aPageOfNoFilesSaysHowManyThereAre() {
         Document page = page(get(DatasetPage.href(RecordId.of(SampleCatalog.CESM2_TAS_ID)) + "?limit=0"), HttpStatus.OK);
 
-        assertThat(page.select("#files-heading + p").text()).matches("No files on this page; [1-9][0-9]* in all\\.");
+        assertThat(page.select("#files-heading ~ p.muted").text()).matches("No files on this page; [1-9][0-9]* in all\\.");
     }
 
     private Document page(String id, HttpStatus status) {

@@ -217,6 +217,28 @@ class SearchPageBrowserTest {
         }
     }
 
+    @Test
+    void theWgetLinksGetScriptsForTheSearchAndTheDataset(@TempDir Path profile) {
+        try (BrowserContext browser = launch(profile, true)) {
+            Page page = browser.newPage();
+            page.navigate("/search?query=tas&source_id=MIROC6&experiment_id=historical&more=source_id");
+
+            String searchScript = page.request().get(page.locator(".downloads a").getAttribute("href")).text();
+            org.assertj.core.api.Assertions.assertThat(searchScript)
+                    .contains("tas_Amon_MIROC6_historical_r1i1p1f1_gn_185001-185912.nc")
+                    .doesNotContain("pr_Amon_MIROC6", "_ssp585_", "CESM2");
+
+            page.locator(".result__title a").first().click();
+            assertThat(page.locator("main h1")).hasText("CMIP6.CMIP.MIROC.MIROC6.historical.r1i1p1f1.Amon.tas.gn");
+            APIResponse datasetScript = page.request().get(page.locator(".downloads a").getAttribute("href"));
+            org.assertj.core.api.Assertions.assertThat(datasetScript.status()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(datasetScript.headers().get("content-type")).startsWith("text/x-sh");
+            org.assertj.core.api.Assertions.assertThat(datasetScript.text()).contains(
+                    "tas_Amon_MIROC6_historical_r1i1p1f1_gn_185001-185912.nc",
+                    "tas_Amon_MIROC6_historical_r1i1p1f1_gn_187001-187912.nc");
+        }
+    }
+
     private BrowserContext launch(Path profile, boolean javaScript) {
         return Chromium.launch(playwright, profile, Chromium.options(profile)
                 .setJavaScriptEnabled(javaScript)

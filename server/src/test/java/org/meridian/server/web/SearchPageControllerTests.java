@@ -251,6 +251,20 @@ class SearchPageControllerTests {
     }
 
     @Test
+    void linksAWgetScriptForTheFilesOfTheSearchWithoutThePagesOwnParameters() {
+        Document page = page(get("/search?query=tas&type=Dataset&latest=true&source_id=CESM2&experiment_id!=ssp585"
+                + "&offset=0&limit=5&more=source_id"), HttpStatus.OK);
+
+        Element wget = page.selectFirst(".downloads a");
+        assertThat(wget.text()).isEqualTo("wget script");
+        assertThat(wget.attr("href")).isEqualTo("/esg-search/wget?type=File&query=tas&latest=true&source_id=CESM2"
+                + "&experiment_id%21=ssp585&limit=1000");
+        assertThat(wget.hasAttr("hx-get")).isFalse();
+        assertThat(page.select(".downloads").text()).contains("up to 1,000");
+        assertThat(page(get("/search?source_id=NoSuchModel"), HttpStatus.OK).select(".downloads")).isEmpty();
+    }
+
+    @Test
     void latestOnlyHidesOlderAndRetractedVersions() {
         Document page = page(get("/search?query=" + SampleCatalog.CESM2_TAS + "&latest=true"), HttpStatus.OK);
 

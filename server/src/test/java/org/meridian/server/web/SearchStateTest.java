@@ -39,6 +39,22 @@ class SearchStateTest {
     }
 
     @Test
+    void wgetScriptTakesTheSearchForFilesWithoutPagingListedFieldsOrExpandedFacets() {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put("type", List.of("Aggregation"));
+        parameters.put("facets", List.of("source_id"));
+        parameters.put("fields", List.of("id"));
+        parameters.put("variable_id", List.of("tas", "pr"));
+        parameters.put("offset", List.of("40"));
+        parameters.put("limit", List.of("20"));
+        parameters.put("more", List.of("source_id"));
+
+        assertThat(new SearchState(parameters).wgetHref())
+                .isEqualTo("/esg-search/wget?type=File&variable_id=tas&variable_id=pr&limit=1000");
+        assertThat(SearchState.empty().wgetHref()).isEqualTo("/esg-search/wget?type=File&limit=1000");
+    }
+
+    @Test
     void expandingAFacetKeepsThePage() {
         SearchState state = new SearchState(parameters("offset", "40", "more", "source_id"));
 
