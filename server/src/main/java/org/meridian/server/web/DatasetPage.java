@@ -16,6 +16,7 @@ import org.meridian.catalog.RecordId;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.search.Hit;
 import org.meridian.catalog.search.Query;
+import org.meridian.catalog.search.SearchResult;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.web.util.UriUtils;
  *
  * @param latestHref for an outdated or retracted version, the newest version still offered
  * @param wgetHref a download script for all the dataset's files, when it has any
+ * @param aggregations the dataset's Aggregation records (as many as the page lists)
+ * @param allAggregationsHref a search listing all of them, when the page lists only some
  */
 record DatasetPage(
         CatalogRecord dataset,
@@ -35,7 +38,9 @@ record DatasetPage(
         List<VersionRow> versions,
         List<ReplicaRow> replicas,
         Optional<String> latestHref,
-        Optional<String> wgetHref) {
+        Optional<String> wgetHref,
+        List<AggregationRow> aggregations,
+        Optional<String> allAggregationsHref) {
 
     static final String PATH = "/datasets/";
 
@@ -67,6 +72,13 @@ record DatasetPage(
     record ReplicaRow(String dataNode, String id, boolean replica, String href) {
     }
 
+    /** An Aggregation record of the dataset (ESGF: one virtual file over several, usually served by OPeNDAP). */
+    record AggregationRow(String title, String id, List<Access> access) {
+        AggregationRow {
+            access = List.copyOf(access);
+        }
+    }
+
     DatasetPage {
         requireNonNull(dataset, "dataset is null");
         requireNonNull(size, "size is null");
@@ -78,6 +90,8 @@ record DatasetPage(
         replicas = List.copyOf(replicas);
         requireNonNull(latestHref, "latestHref is null");
         requireNonNull(wgetHref, "wgetHref is null");
+        aggregations = List.copyOf(aggregations);
+        requireNonNull(allAggregationsHref, "allAggregationsHref is null");
     }
 
     /** "1 file", "1,200 files", when the record says how many. */
@@ -98,8 +112,10 @@ record DatasetPage(
     /**
      * @param files one page of the dataset's files
      * @param family every record sharing the dataset's master_id: all versions on all data nodes
+     * @param aggregations the dataset's Aggregation records, or the first of them
      */
-    static DatasetPage of(CatalogRecord dataset, List<Hit> files, Paging filesPaging, List<CatalogRecord> family) {
+    static DatasetPage of(CatalogRecord dataset, List<Hit> files, Paging filesPaging, List<CatalogRecord> family,
+            SearchResult aggregations) {
         List<VersionRow> versions = versions(dataset, family);
         Optional<String> latestHref = dataset.latest()
                 ? Optional.empty()
@@ -115,7 +131,23 @@ record DatasetPage(
         return new DatasetPage(dataset, new ByteSize(dataset.size()).human(), metadata(dataset),
                 dataset.urls().stream().map(DatasetPage::access).toList(),
                 files.stream().map(hit -> file(hit.record())).toList(), filesPaging, versions, replicas, latestHref,
-                filesPaging.total() == 0 ? Optional.empty() : Optional.of(wgetHref(dataset.id(), filesPaging.total())));
+                filesPaging.total() == 0 ? Optional.empty() : Optional.of(wgetHref(dataset.id(), filesPaging.total())),
+                aggregations.hits().stream().map(hit -> aggregation(hit.record())).toList(),
+                aggregations.total() > aggregations.hits().size()
+                        ? Optional.of(aggregationsHref(dataset.id()))
+                        : Optional.empty());
+    }
+
+    private static String aggregationsHref(RecordId id) {
+        Map<String, List<String>> search = new LinkedHashMap<>();
+        search.put("type", List.of(RecordType.AGGREGATION.label()));
+        search.put("dataset_id", List.of(id.value()));
+        return new SearchState(search).href();
+    }
+
+    private static AggregationRow aggregation(CatalogRecord aggregation) {
+        return new AggregationRow(aggregation.title(), aggregation.id().value(),
+                aggregation.urls().stream().map(DatasetPage::access).toList());
     }
 
     /** A script for every file of the dataset, as many as one script may list. */

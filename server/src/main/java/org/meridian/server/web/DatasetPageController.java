@@ -39,6 +39,8 @@ class DatasetPageController {
      * this bound only protects the page from a pathological catalog.
      */
     static final int MAX_FAMILY = 500;
+    /** Aggregations the page lists; ESGF datasets have a handful, and a search lists any beyond. */
+    static final int MAX_AGGREGATIONS = 50;
 
     private final SearchIndex index;
     private final SearchParameters parameters;
@@ -70,7 +72,9 @@ class DatasetPageController {
         List<CatalogRecord> family = index.search(Query.builder().access(access).type(RecordType.DATASET)
                 .where("master_id", dataset.masterId()).limit(MAX_FAMILY).build())
                 .hits().stream().map(Hit::record).toList();
-        model.addAttribute("page", DatasetPage.of(dataset, fileResult.hits(), filesPaging, family));
+        SearchResult aggregations = index.search(Query.builder().access(access).type(RecordType.AGGREGATION)
+                .where("dataset_id", dataset.id().value()).sort(SortOrder.ID).limit(MAX_AGGREGATIONS).build());
+        model.addAttribute("page", DatasetPage.of(dataset, fileResult.hits(), filesPaging, family, aggregations));
         model.addAttribute("node", nodeName);
         return "dataset";
     }

@@ -71,12 +71,31 @@ class DatasetPageControllerTests {
     }
 
     @Test
-    void listsAccessUrlsLinkingOnlyThoseABrowserCanFollow() {
+    void listsTheDatasetsAggregationsWithTheirAccessUrls() {
         Document page = page(SampleCatalog.CESM2_TAS_ID, HttpStatus.OK);
 
-        assertThat(page.select(".access .access__service").eachText()).containsExactly("THREDDS", "Globus");
-        assertThat(page.select(".access a").attr("href")).startsWith("https://" + SampleCatalog.DATA_NODE + "/thredds/catalog/");
-        assertThat(page.select(".access code").text()).startsWith("globus:");
+        Element aggregation = page.selectFirst("section[aria-labelledby=aggregations-heading] .aggregations > li");
+        assertThat(aggregation.select("h3").text()).isEqualTo("tas.aggregation");
+        assertThat(aggregation.select(".result__id").text())
+                .isEqualTo(SampleCatalog.CESM2_TAS + ".v20190308.tas.aggregation|" + SampleCatalog.DATA_NODE);
+        assertThat(aggregation.select(".access__service").eachText()).containsExactly("OPENDAP", "GridFTP");
+        assertThat(aggregation.select(".access a").attr("href")).endsWith(".aggregation.html");
+        assertThat(aggregation.select(".access code").text()).startsWith("gsiftp://");
+        assertThat(page.select("#aggregations-heading ~ p a")).isEmpty();
+    }
+
+    @Test
+    void aDatasetWithoutAggregationsHasNoAggregationsSection() {
+        assertThat(page(SampleCatalog.CESM2_TAS_OLD_ID, HttpStatus.OK).select("#aggregations-heading")).isEmpty();
+    }
+
+    @Test
+    void listsAccessUrlsLinkingOnlyThoseABrowserCanFollow() {
+        Element access = page(SampleCatalog.CESM2_TAS_ID, HttpStatus.OK).selectFirst("section[aria-labelledby=access-heading]");
+
+        assertThat(access.select(".access .access__service").eachText()).containsExactly("THREDDS", "Globus");
+        assertThat(access.select(".access a").attr("href")).startsWith("https://" + SampleCatalog.DATA_NODE + "/thredds/catalog/");
+        assertThat(access.select(".access code").text()).startsWith("globus:");
     }
 
     @Test

@@ -14,12 +14,13 @@ import java.util.Optional;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.Checksum;
 import org.meridian.catalog.RecordBuilder;
+import org.meridian.catalog.RecordType;
 import org.meridian.server.testing.TemporaryIndex;
 
 /**
  * A small CMIP6-like catalog for web tests: twelve models (more than a facet panel lists
  * collapsed), three experiments, two variables, files with checksums and THREDDS URLs, an older
- * and a retracted version, and a replica on a second data node.
+ * and a retracted version, a replica on a second data node, and an aggregation of CESM2 tas.
  */
 final class SampleCatalog {
     static final String DATA_NODE = "esgf-data1.example.org";
@@ -134,6 +135,24 @@ final class SampleCatalog {
         long size = files.stream().mapToLong(CatalogRecord::size).sum();
         records.add(withFiles(dataset.withSize(size).build(), files.size()));
         records.addAll(files);
+        if (datasetRecord.id().value().equals(CESM2_TAS_ID)) {
+            records.add(aggregation(aFile(datasetRecord, variable + ".aggregation")
+                    .withSize(size)
+                    .withUrl("https://" + dataNode + "/thredds/dodsC/" + masterId + ".v" + version + ".aggregation.html",
+                            "application/opendap-html", "OPENDAP")
+                    .withUrl("gsiftp://" + dataNode + "/" + directory, "application/gridftp", "GridFTP")
+                    .build()));
+        }
+    }
+
+    /** The record as an Aggregation (the shared builder makes only datasets and files). */
+    private static CatalogRecord aggregation(CatalogRecord record) {
+        return new CatalogRecord(record.id(), RecordType.AGGREGATION, record.masterId(), record.instanceId(),
+                record.version(), record.latest(), record.replica(), record.retracted(), record.dataNode(),
+                record.indexNode(), record.title(), record.datasetId(), record.size(), record.numberOfFiles(),
+                record.numberOfAggregations(), Optional.empty(), record.urls(), record.timestamp(),
+                record.datetimeStart(), record.datetimeStop(), record.geoBox(), record.attributes(),
+                record.visibility(), record.accessGroup(), record.origin());
     }
 
     /** 40–140 MB, fixed per name so pages and screenshots repeat. */

@@ -1,0 +1,40 @@
+package org.meridian.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.meridian.catalog.RecordBuilder.aDataset;
+import static org.meridian.catalog.RecordBuilder.aFile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.meridian.catalog.CatalogRecord;
+import org.meridian.catalog.search.Hit;
+import org.meridian.catalog.search.SearchResult;
+
+class DatasetPageTest {
+    private static final CatalogRecord DATASET = aDataset("CMIP6.CMIP.NCAR.CESM2.historical").build();
+    private static final Paging NO_FILES = Paging.of(0, 25, 0, 0, offset -> "");
+
+    @Test
+    void linksASearchForAllAggregationsWhenThePageListsOnlySome() {
+        Hit first = new Hit(aFile(DATASET, "tas.aggregation").build(), Instant.EPOCH, 1);
+
+        DatasetPage page = DatasetPage.of(DATASET, List.of(), NO_FILES, List.of(DATASET),
+                new SearchResult(60, 0, List.of(first), 1, Map.of()));
+
+        assertThat(page.aggregations()).extracting(DatasetPage.AggregationRow::title).containsExactly("tas.aggregation");
+        assertThat(page.allAggregationsHref()).contains("/search?type=Aggregation&dataset_id="
+                + "CMIP6.CMIP.NCAR.CESM2.historical.v20190308%7C" + DATASET.dataNode());
+    }
+
+    @Test
+    void needsNoSearchLinkWhenEveryAggregationIsListed() {
+        Hit only = new Hit(aFile(DATASET, "tas.aggregation").build(), Instant.EPOCH, 1);
+
+        DatasetPage page = DatasetPage.of(DATASET, List.of(), NO_FILES, List.of(DATASET),
+                new SearchResult(1, 0, List.of(only), 1, Map.of()));
+
+        assertThat(page.allAggregationsHref()).isEmpty();
+    }
+}
