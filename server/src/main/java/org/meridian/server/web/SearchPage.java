@@ -47,12 +47,25 @@ record SearchPage(
     /** Parameters that are no filter a user would want to see or remove as a chip. */
     private static final Set<String> NOT_FILTERS = Set.of("query", "type", SearchState.OFFSET, "limit",
             SearchState.EXPANDED, "facets", "fields");
+    /**
+     * Chip words for the parameters that bound a time: {@code start} and {@code end} keep records
+     * whose temporal coverage overlaps them (spec §2), which "start = 2000-01-01" would misstate;
+     * {@code from} and {@code to} bound when records were cataloged.
+     */
+    private static final Map<String, TimeBound> TIME_BOUNDS = Map.of(
+            "start", new TimeBound("Data covering", "from"),
+            "end", new TimeBound("Data covering", "until"),
+            "from", new TimeBound("Cataloged", "from"),
+            "to", new TimeBound("Cataloged", "until"));
     /** Facet values shown with each result; the title and id carry the rest. */
     private static final int KEY_FACETS = 6;
     /** Facets too uniform to tell results apart (one project, one era per node), or shown on their own. */
     private static final Set<String> NOT_KEY_FACETS = Set.of("project", "mip_era", "data_node");
 
     record TypeOption(String label, boolean selected) {
+    }
+
+    private record TimeBound(String label, String operator) {
     }
 
     /**
@@ -66,7 +79,9 @@ record SearchPage(
     record HiddenField(String name, String value) {
     }
 
-    /** An active filter: {@code source_id = CESM2}, {@code experiment_id ≠ ssp585}, {@code start = 2015-01-01}. */
+    /**
+     * An active filter: {@code Source = CESM2}, {@code Experiment ≠ ssp585}, {@code Data covering from 2015-01-01}.
+     */
     record Chip(String name, String label, String operator, String value, String removeHref) {
     }
 
@@ -226,7 +241,9 @@ record SearchPage(
         state.parameters().forEach((name, values) -> {
             String field = name.endsWith("!") ? name.substring(0, name.length() - 1) : name;
             if (!NOT_FILTERS.contains(name) && !constraints.containsKey(field) && !shownByVersionControl(name, values)) {
-                chips.add(new Chip(name, name, "=", String.join(", ", values), state.without(name).href()));
+                TimeBound bound = TIME_BOUNDS.getOrDefault(name, new TimeBound(name, "="));
+                chips.add(new Chip(name, bound.label(), bound.operator(), String.join(", ", values),
+                        state.without(name).href()));
             }
         });
         return chips;

@@ -114,6 +114,18 @@ class SearchPageControllerTests {
     }
 
     @Test
+    void timeBoundChipsSayWhatTheyBound() {
+        Document page = page(get("/search?start=2015-01-01T00:00:00Z&end=2020-01-01T00:00:00Z"
+                + "&from=2019-01-01T00:00:00Z"), HttpStatus.OK);
+
+        assertThat(page.select(".chip")).extracting(chip -> chip.select(".chip__name, .chip__operator, .chip__value").text())
+                .containsExactly("Data covering from 2015-01-01T00:00:00Z", "Data covering until 2020-01-01T00:00:00Z",
+                        "Cataloged from 2019-01-01T00:00:00Z");
+        assertThat(page.selectFirst(".chip").attr("href"))
+                .isEqualTo("/search?end=2020-01-01T00%3A00%3A00Z&from=2019-01-01T00%3A00%3A00Z");
+    }
+
+    @Test
     void collapsedFacetListsTopValuesAndLinksToTheRestWithAndWithoutJavaScript() {
         Document page = page(get("/search?query=tas"), HttpStatus.OK);
         Element panel = page.selectFirst("section#facet-source_id");
