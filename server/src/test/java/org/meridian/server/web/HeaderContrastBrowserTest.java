@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,23 @@ class HeaderContrastBrowserTest extends BootedNode {
         assertThat(contrasts).allSatisfy(contrast -> assertThat(contrast.ratio())
                 .as("contrast of '%s' in the header, %s", contrast.text(), contrast.state())
                 .isGreaterThanOrEqualTo(AA_NORMAL_TEXT));
+    }
+
+    @Test
+    void signInSitsAtTheRightEndOfTheHeaderBesideTheNodeName(@TempDir Path profile) {
+        Chromium.assumeInstalled();
+        try (Playwright playwright = Chromium.playwright();
+                BrowserContext browser = Chromium.launch(playwright, profile,
+                        Chromium.options(profile).setBaseURL("http://localhost:" + port))) {
+            Page page = browser.newPage();
+            page.navigate("/search");
+
+            BoundingBox bar = page.locator("header .site-header__inner").boundingBox();
+            BoundingBox signIn = page.locator("header .site-header__account a").boundingBox();
+            BoundingBox node = page.locator("header .site-header__node").boundingBox();
+            assertThat(signIn.x + signIn.width).as("right edge of Sign in").isGreaterThan(bar.x + bar.width * 3 / 4);
+            assertThat(node.x).as("the node name follows Sign in").isGreaterThan(signIn.x + signIn.width);
+        }
     }
 
     /** The header at rest, then each link and button under the pointer. */
