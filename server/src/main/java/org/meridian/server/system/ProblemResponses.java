@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,6 +31,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -132,6 +134,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         log.error("Failed to answer {} {}", request.getMethod(), request.getRequestURI(), exception);
         return problem(request, null, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The node failed to answer this request; the cause is recorded in its log.", Map.of());
+    }
+
+    /**
+     * A client that went away while its answer was written (a closed browser tab, a script that
+     * read enough) is not the node's fault, and there is no one left to answer: a debug line, not
+     * the warning Spring logs for a response that could not be finished.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(exception)) {
+            log.debug("The client went away before its answer was written: {}", Failures.rootMessage(exception));
+            return null;
+        }
+        return super.handleHttpMessageNotWritable(exception, headers, status, request);
     }
 
     @Override

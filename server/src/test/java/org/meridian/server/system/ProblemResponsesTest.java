@@ -2,11 +2,16 @@ package org.meridian.server.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.meridian.catalog.search.InvalidQueryException;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * controller in a standalone MockMvc. Spring Boot's test type filter keeps classes nested in a
  * test out of component scans, so the probe never appears in an application context.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemResponsesTest {
     private final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new Probe())
             .setControllerAdvice(new ProblemResponses())
@@ -56,6 +62,17 @@ class ProblemResponsesTest {
             throw new IllegalStateException("connection pool secret-host:5432 exhausted");
         }
 
+        @GetMapping("/api/probe/gone")
+        String gone() {
+            throw new HttpMessageNotWritableException("Could not write JSON: ServletOutputStream failed to write",
+                    new IOException("Broken pipe"));
+        }
+
+        @GetMapping("/api/probe/unwritable")
+        String unwritable() {
+            throw new HttpMessageNotWritableException("Could not write JSON: no serializer for the answer");
+        }
+
         @GetMapping("/pages/failure")
         String pageFailure() {
             throw new IllegalStateException("page failure");
@@ -73,6 +90,18 @@ class ProblemResponsesTest {
         public Map<String, Object> members() {
             return Map.of("limit", 10);
         }
+    }
+
+    @Test
+    void aClientThatWentAwayMidAnswerIsLeftAloneButAnAnswerThatCannotBeWrittenIsAFailure(CapturedOutput output) {
+        MvcTestResult gone = mvc.get().uri("/api/probe/gone").exchange();
+        MvcTestResult unwritable = mvc.get().uri("/api/probe/unwritable").exchange();
+
+        // Nobody is left to read an answer: none is written, and nothing is logged as a warning.
+        assertThat(gone).hasStatusOk();
+        assertThat(gone.getResponse().getContentLength()).isZero();
+        assertThat(output.getAll()).doesNotContain("Broken pipe");
+        assertThat(unwritable).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Test
