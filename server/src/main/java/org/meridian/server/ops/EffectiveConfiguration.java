@@ -42,10 +42,11 @@ public final class EffectiveConfiguration {
     /**
      * Other libraries' settings name secrets more loosely ({@code api-key}, {@code api-key-credentials},
      * {@code headers.authorization}): one of theirs that mentions a secret anywhere, ends in a key, or
-     * sets request headers (a {@code headers} map, not {@code server.forward-headers-strategy}) is hidden. Hiding a harmless value costs less than showing a key.
+     * sets request headers (a {@code headers} map, its keys written after a dot or in brackets, but not
+     * {@code server.forward-headers-strategy}) is hidden. Hiding a harmless value costs less than showing a key.
      */
     private static final Pattern LOOSE_SECRET =
-            Pattern.compile("(?i)password|secret|token|credential|authorization|(^|\\.)headers(\\.|$)|(^|[.\\-_])(api-?)?key$");
+            Pattern.compile("(?i)password|secret|token|credential|authorization|(^|\\.)headers([.\\[]|$)|(^|[.\\-_])(api-?)?key$");
     /**
      * A URL's user:password@, Oracle's user/password@, or a password, secret or token given as a URL
      * or JDBC parameter.

@@ -24,6 +24,7 @@ class EffectiveConfigurationTest {
         assertThat(List.of("management.datadog.metrics.export.api-key", "management.datadog.metrics.export.application-key",
                 "management.elastic.metrics.export.api-key-credentials", "management.otlp.metrics.export.headers.Authorization",
                 "management.otlp.tracing.headers.x-honeycomb-team", "management.otlp.metrics.export.headers",
+                "management.otlp.metrics.export.headers[x-honeycomb-team]", "management.otlp.tracing.headers[X-Api-Team]",
                 "spring.security.oauth2.client.registration.lab.client-secret", "spring.ssl.bundle.pem.node.keystore.private-key"))
                 .allMatch(EffectiveConfiguration::isSecret);
         assertThat(List.of("server.ssl.key-store", "server.ssl.key-alias", "logging.level.org.keycloak", "server.port",
