@@ -26,8 +26,11 @@ public final class IdentityProblem extends ProblemException {
                 Map.of());
     }
 
+    /** The code of a change refused because of the state it would leave (see {@link #conflict}). */
+    public static final String CONFLICT = "conflict";
+
     public static IdentityProblem conflict(String field, String detail) {
-        return new IdentityProblem("conflict", HttpStatus.CONFLICT, "Conflict", detail, Map.of("field", field));
+        return new IdentityProblem(CONFLICT, HttpStatus.CONFLICT, "Conflict", detail, Map.of("field", field));
     }
 
     public static IdentityProblem invalid(String field, String detail) {

@@ -23,7 +23,6 @@ import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.system.DurableTransactions;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,15 +76,24 @@ public final class IdentityService {
 
     /**
      * Runs {@code change} in a transaction. A change the node refuses because it would leave the
-     * node without an administrator is rolled back, refusal included, so the refusal is recorded
-     * afterwards, in a transaction of its own, as denied.
+     * node without an administrator (a conflict) is rolled back, the refusal's record included, so
+     * the attempt is recorded afterwards, in a transaction of its own, as failed: the caller was
+     * allowed to try, and nothing changed.
      */
-    private void auditingRefusal(Actor actor, String action, String target, String requestId, Supplier<Void> change) {
+    private void auditingRefusal(Actor actor, String action, String target, String requestId, Runnable change) {
         try {
-            inTransaction(change);
+            inTransaction(() -> {
+                change.run();
+                return null;
+            });
         } catch (IdentityProblem refused) {
-            if (refused.status() == HttpStatus.CONFLICT) {
-                denied(actor, action, target, requestId, refused.getMessage());
+            if (refused.code().equals(IdentityProblem.CONFLICT)) {
+                try {
+                    audit.append(AuditEntry.of(actor, action, target, Outcome.FAILURE, requestId,
+                            Map.of("reason", refused.getMessage())));
+                } catch (RuntimeException auditFailure) {
+                    refused.addSuppressed(auditFailure);
+                }
             }
             throw refused;
         }
@@ -235,7 +243,6 @@ public final class IdentityService {
             }
             audit.append(AuditEntry.of(caller.actor(), enabled ? "user.enable" : "user.disable", user.username(),
                     Outcome.SUCCESS, requestId, Map.of()));
-            return null;
         });
     }
 
@@ -332,7 +339,6 @@ public final class IdentityService {
             store.putSetting(BOOTSTRAP_DISABLED_SETTING, "true");
             audit.append(AuditEntry.of(actor, "identity.bootstrap-disable", "bootstrap", Outcome.SUCCESS, requestId,
                     Map.of()));
-            return null;
         });
     }
 
@@ -593,7 +599,6 @@ public final class IdentityService {
                 audit.append(AuditEntry.of(caller.actor(), "role.revoke", username + ":" + role.label(),
                         Outcome.SUCCESS, requestId, Map.of()));
             }
-            return null;
         });
     }
 
