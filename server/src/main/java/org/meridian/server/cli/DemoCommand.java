@@ -1,12 +1,7 @@
 package org.meridian.server.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,36 +10,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.meridian.catalog.Stage;
 import org.meridian.catalog.sample.SampleCatalogGenerator;
 import org.meridian.catalog.vocabulary.Cmip6Vocabulary;
 import org.meridian.server.audit.Actor;
 import org.meridian.server.catalog.CatalogIngest;
+import org.meridian.server.cli.DemoDataDirectory.SampleSettings;
 import org.meridian.server.identity.IdentityService;
-import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.scenario.ScenarioRuns;
-import org.meridian.server.system.Databases;
 import org.meridian.server.system.JvmShutdown;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code meridian demo}: a node with a generated CMIP6-like catalog. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start a demo node on the embedded default (H2 file database, Lucene index, file store).",
                 "On first start it generates a realistic CMIP6-like sample catalog and loads it while already serving."})
 final class DemoCommand implements Callable<Integer> {
-    /** Written once the sample is wholly loaded, holding the flags it was made with. */
-    private static final String LOADED_MARKER = "demo-catalog.loaded";
-    /** Written before a new data directory is first opened, holding the flags its sample is made with. */
-    private static final String LOADING_MARKER = "demo-catalog.loading";
-
     @Spec
     CommandSpec spec;
 
@@ -75,7 +62,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         warnIfReachableFromOtherMachines();
         SampleSettings sample = new SampleSettings(datasets, seed);
-        claimDataDirectory(sample);
+        DemoDataDirectory directory = new DemoDataDirectory(dataDir);
+        try {
+            directory.claim(sample);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("server.port", Integer.toString(port));
         flags.put("server.address", bind);
@@ -97,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
                   Scenarios (signed in)   %s/scenarios
                 Press Ctrl-C to stop.
                 """, dataDir.toAbsolutePath().normalize(), base, base, base, base, base, base, dataDir, base);
-        Actor demo = new Actor(Actor.Kind.SYSTEM, "demo");
+        Actor demo = new Actor(Actor.Kind.SYSTEM, DemoDataDirectory.DEMO_ACTOR);
         int models = node.getBean(ScenarioRuns.class).addExampleModels(demo);
         if (models > 0) {
             System.out.println("Added " + models + " example technology models to the Scenarios page.");
@@ -110,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                     + ": its members and node administrators see the sample's restricted datasets (" + base
                     + "/admin/organisations).");
         }
-        loadSampleCatalogOnce(sample, node.getBean(CatalogIngest.class),
+        loadSampleCatalogOnce(directory, sample, node.getBean(CatalogIngest.class),
                 node.getBean(MeridianProperties.class).node().hostname());
         NodeRun.awaitShutdown(node);
         return 0;
@@ -137,76 +129,13 @@ final class DemoCommand implements Callable<Integer> {
                 + " for a node others use)");
     }
 
-    /** The flags a sample catalog is generated from; the same ones give the same catalog. */
-    record SampleSettings(int datasets, long seed) {
-        private static final Pattern MARKER = Pattern.compile("datasets=(\\d+) seed=(-?\\d+)");
-
-        static Optional<SampleSettings> parse(String marker) {
-            Matcher matcher = MARKER.matcher(marker.strip());
-            return matcher.matches()
-                    ? Optional.of(new SampleSettings(Integer.parseInt(matcher.group(1)), Long.parseLong(matcher.group(2))))
-                    : Optional.empty();
-        }
-
-        String marker() {
-            return "datasets=" + datasets + " seed=" + seed;
-        }
-
-        String flags() {
-            return "--datasets " + datasets + " --seed " + seed;
-        }
-    }
-
-    /**
-     * Makes sure the data directory holds this sample or nothing yet, so a start with other flags,
-     * or on a node's real catalog, never loads a second catalog over the first. A new directory is
-     * marked before the node opens it, so a load interrupted at any point is resumed only with the
-     * same flags.
-     */
-    private void claimDataDirectory(SampleSettings sample) {
-        Path directory = dataDir.toAbsolutePath().normalize();
-        Optional<String> held = readMarker(LOADED_MARKER).or(() -> readMarker(LOADING_MARKER));
-        if (held.isPresent()) {
-            Optional<SampleSettings> heldSample = SampleSettings.parse(held.get());
-            if (!heldSample.equals(Optional.of(sample))) {
-                throw new CommandLine.ParameterException(spec.commandLine(), directory + " holds the demo catalog made with "
-                        + heldSample.map(SampleSettings::flags).orElse("other flags")
-                        + "; start the demo with those, or give another --data-dir for this one");
-            }
-            return;
-        }
-        if (Files.exists(Databases.embeddedFile(dataDir))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), directory + " holds a catalog that is not the"
-                    + " demo's; serve it with 'meridian serve --data-dir " + dataDir + "', or give the demo another --data-dir");
-        }
-        writeMarker(LOADING_MARKER, sample);
-    }
-
-    private Optional<String> readMarker(String name) {
-        try {
-            return Optional.of(Files.readString(dataDir.resolve(name), StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sample catalog marker " + dataDir.resolve(name), e);
-        }
-    }
-
-    private void writeMarker(String name, SampleSettings sample) {
-        try {
-            DataDirectoryLock.createPrivately(dataDir);
-            Files.writeString(dataDir.resolve(name), sample.marker() + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the sample catalog marker in " + dataDir, e);
-        }
-    }
-
     /**
      * Loads the sample unless this data directory already holds it (a marker file records the
      * settings it was loaded with). Loading is idempotent, so an interrupted load simply resumes.
      */
-    private void loadSampleCatalogOnce(SampleSettings sample, CatalogIngest ingest, String indexNode) {
-        if (readMarker(LOADED_MARKER).isPresent()) {
+    private void loadSampleCatalogOnce(DemoDataDirectory directory, SampleSettings sample, CatalogIngest ingest,
+            String indexNode) {
+        if (directory.loaded()) {
             System.out.println("Sample catalog already loaded (" + sample.marker() + ").");
             return;
         }
@@ -227,6 +156,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         bar.finish(String.format(Locale.ROOT, "Sample catalog loaded: %,d records (%,d datasets) in %s, %,.0f records/s",
                 summary.records(), datasets, ProgressBar.duration(summary.elapsed()), summary.recordsPerSecond()));
-        writeMarker(LOADED_MARKER, sample);
+        directory.markLoaded(sample);
     }
 }

@@ -1,0 +1,166 @@
+package org.meridian.server.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.meridian.server.ops.DataDirectoryLock;
+import org.meridian.server.system.Databases;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A demo's data directory and the sample catalog it holds, recorded in marker files beside the
+ * catalog so that a start with other flags, or on a node's real catalog, never loads a second
+ * catalog over the first.
+ *
+ * <p>{@value #LOADING} is written before the catalog is first opened and names the flags its sample
+ * is made with; {@value #LOADED} is written once the sample is wholly loaded. Versions before the
+ * first marker wrote only {@value #LOADED}, and a load they left unfinished left no marker at all:
+ * such a catalog is known by the demo's own entries in its audit log.
+ */
+final class DemoDataDirectory {
+    static final String LOADED = "demo-catalog.loaded";
+    static final String LOADING = "demo-catalog.loading";
+    /** The actor the demo writes as; an older demo's catalog carries its audit events. */
+    static final String DEMO_ACTOR = "demo";
+
+    /** The flags a sample catalog is generated from; the same ones give the same catalog. */
+    record SampleSettings(int datasets, long seed) {
+        private static final Pattern MARKER = Pattern.compile("datasets=(\\d+) seed=(-?\\d+)");
+
+        static Optional<SampleSettings> parse(String marker) {
+            Matcher matcher = MARKER.matcher(marker.strip());
+            return matcher.matches()
+                    ? Optional.of(new SampleSettings(Integer.parseInt(matcher.group(1)), Long.parseLong(matcher.group(2))))
+                    : Optional.empty();
+        }
+
+        String marker() {
+            return "datasets=" + datasets + " seed=" + seed;
+        }
+
+        String flags() {
+            return "--datasets " + datasets + " --seed " + seed;
+        }
+    }
+
+    /** What a catalog found without markers holds, as far as the choice needs. */
+    private record Contents(long records, boolean writtenByDemo) {
+    }
+
+    private final Path dataDir;
+
+    DemoDataDirectory(Path dataDir) {
+        this.dataDir = requireNonNull(dataDir, "dataDir is null");
+    }
+
+    /**
+     * Makes the directory this sample's, or refuses it.
+     *
+     * @throws IllegalArgumentException saying what the directory holds and what to do, when it holds
+     *     another sample or a catalog that is not a demo's
+     */
+    void claim(SampleSettings sample) {
+        Optional<String> loaded = read(LOADED);
+        if (loaded.isPresent()) {
+            refuseUnlessSame(loaded.get(), sample);
+            return;
+        }
+        Optional<String> loading = read(LOADING);
+        if (loading.isPresent() && SampleSettings.parse(loading.get()).equals(Optional.of(sample))) {
+            return;
+        }
+        Contents contents = contents();
+        if (contents.records() > 0) {
+            // Something is loaded: another sample's first batches, an older demo's unfinished load, or a node's catalog.
+            if (loading.isPresent()) {
+                refuseUnlessSame(loading.get(), sample);
+            }
+            if (!contents.writtenByDemo()) {
+                throw new IllegalArgumentException(absolute() + " holds a catalog that is not the demo's; serve it with"
+                        + " 'meridian serve --data-dir " + dataDir + "', or give the demo another --data-dir");
+            }
+        }
+        // Empty (a start that failed before loading, whatever its flags), or an older demo's unfinished load,
+        // which an older start resumed with whatever flags it was given.
+        write(LOADING, sample);
+    }
+
+    /** Whether the sample is wholly loaded. */
+    boolean loaded() {
+        return read(LOADED).isPresent();
+    }
+
+    void markLoaded(SampleSettings sample) {
+        write(LOADED, sample);
+    }
+
+    private void refuseUnlessSame(String marker, SampleSettings sample) {
+        Optional<SampleSettings> held = SampleSettings.parse(marker);
+        if (!held.equals(Optional.of(sample))) {
+            throw new IllegalArgumentException(absolute() + " holds the demo catalog made with "
+                    + held.map(SampleSettings::flags).orElse("other flags")
+                    + "; start the demo with those, or give another --data-dir for this one");
+        }
+    }
+
+    /** Only when the catalog exists: opening the database would create one. */
+    private Contents contents() {
+        if (!Files.exists(Databases.embeddedFile(dataDir))) {
+            return new Contents(0, false);
+        }
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            long records = count(jdbc, "SELECT COUNT(*) FROM catalog_records");
+            boolean byDemo = count(jdbc, "SELECT COUNT(*) FROM audit_events WHERE actor_kind = 'SYSTEM' AND actor = '"
+                    + DEMO_ACTOR + "'") > 0;
+            return new Contents(records, byDemo);
+        }
+    }
+
+    /** A table a start killed during its first migration never created counts as empty. */
+    private static long count(JdbcTemplate jdbc, String sql) {
+        try {
+            Long count = jdbc.queryForObject(sql, Long.class);
+            return count == null ? 0 : count;
+        } catch (DataAccessException e) {
+            return 0;
+        }
+    }
+
+    private Optional<String> read(String name) {
+        try {
+            return Optional.of(Files.readString(dataDir.resolve(name), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sample catalog marker " + dataDir.resolve(name), e);
+        }
+    }
+
+    /** Written aside and moved into place, so a crash never leaves half a marker. */
+    private void write(String name, SampleSettings sample) {
+        try {
+            DataDirectoryLock.createPrivately(dataDir);
+            Path partial = dataDir.resolve(name + ".partial");
+            Files.writeString(partial, sample.marker() + "\n", StandardCharsets.UTF_8);
+            Files.move(partial, dataDir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the sample catalog marker in " + dataDir, e);
+        }
+    }
+
+    private Path absolute() {
+        return dataDir.toAbsolutePath().normalize();
+    }
+}
