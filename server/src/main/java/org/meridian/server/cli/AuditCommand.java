@@ -112,6 +112,10 @@ final class AuditCommand implements Runnable {
                 System.err.println("exported " + head.sequence() + " events, head " + head.sequence() + ":" + head.hash());
                 return 0;
             }
+            if (Files.isDirectory(out)) {
+                // Else the failure would name the file written aside, which the operator never gave.
+                throw new IllegalArgumentException("--out: " + out + " is a directory; name a file in it");
+            }
             // Written aside and moved into place, so a failed export never leaves half a file.
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
             ChainHead head;

@@ -1,6 +1,7 @@
 package org.meridian.server.system;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -38,13 +39,29 @@ public final class Failures {
 
     private static String describe(FileSystemException failure) {
         String file = failure.getFile();
+        if (failure.getOtherFile() != null) {
+            // A move or copy: the exception names both, and which one failed is in its reason alone.
+            return "cannot move " + file + " to " + failure.getOtherFile() + ": " + reason(failure);
+        }
         return switch (failure) {
             case NoSuchFileException missing -> missingDirectory(file).map(directory -> "no such directory: " + directory)
                     .orElse("no such file: " + file);
-            case AccessDeniedException denied -> "permission denied: " + file;
-            case FileAlreadyExistsException exists -> "already exists: " + file;
-            case NotDirectoryException notDirectory -> "not a directory: " + file;
-            default -> failure.getReason() == null ? failure.getMessage() : failure.getReason() + ": " + file;
+            default -> reason(failure) + ": " + file;
+        };
+    }
+
+    /** Java's reason, or the exception's kind in words when it gives none (it often gives none). */
+    private static String reason(FileSystemException failure) {
+        if (failure.getReason() != null) {
+            return failure.getReason();
+        }
+        return switch (failure) {
+            case NoSuchFileException missing -> "no such file or directory";
+            case AccessDeniedException denied -> "permission denied";
+            case FileAlreadyExistsException exists -> "already exists";
+            case NotDirectoryException notDirectory -> "not a directory";
+            case DirectoryNotEmptyException notEmpty -> "directory not empty";
+            default -> "file system error";
         };
     }
 

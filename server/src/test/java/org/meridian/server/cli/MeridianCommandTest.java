@@ -222,6 +222,8 @@ class MeridianCommandTest {
         assertThat(generate.errorLines()).singleElement().asString().startsWith("meridian: no such directory: " + nowhere);
         assertThat(export.exitCode()).isNotZero();
         assertThat(export.errorLines()).singleElement().asString().contains("no such directory: " + nowhere);
+        assertThat(CommandLineRun.of("audit", "export", "--out", directory.toString()).errorLines())
+                .containsExactly("meridian: --out: " + directory + " is a directory; name a file in it");
     }
 
     @Test
