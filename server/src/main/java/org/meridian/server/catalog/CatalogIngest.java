@@ -120,7 +120,7 @@ public final class CatalogIngest {
      */
     public Summary load(List<Path> files, Stage stage, Listener listener) {
         Instant started = clock.instant();
-        Counts counts = new Counts(totalBytes(files));
+        Counts counts = new Counts(totalBytes(files), firstBatchLimit());
         for (Path file : files) {
             loadFile(file, stage, listener, counts, started);
         }
@@ -157,10 +157,9 @@ public final class CatalogIngest {
     public Summary loadRecords(String source, Iterator<CatalogRecord> records, long expectedDatasets, Stage stage,
             Listener listener) {
         Instant started = clock.instant();
-        Counts counts = new Counts(expectedDatasets);
+        Counts counts = new Counts(expectedDatasets, firstBatchLimit());
         Path name = Path.of(source);
         List<CatalogRecord> batch = new ArrayList<>(batchSize);
-        int batchLimit = firstBatchLimit();
         long datasets = 0;
         while (records.hasNext()) {
             CatalogRecord record = records.next();
@@ -168,11 +167,11 @@ public final class CatalogIngest {
                 datasets++;
             }
             batch.add(record);
-            if (batch.size() == batchLimit || !records.hasNext()) {
+            if (batch.size() == counts.batchLimit || !records.hasNext()) {
                 write(stage, batch, counts);
                 listener.committed(counts.progress(name, counts.records, datasets, started, clock));
                 batch.clear();
-                batchLimit = nextBatchLimit(batchLimit);
+                counts.batchLimit = nextBatchLimit(counts.batchLimit);
             }
         }
         return new Summary(counts.records, counts.changed, counts.records - counts.changed,
@@ -184,7 +183,6 @@ public final class CatalogIngest {
                 // Strict: the default decoder stored bytes that are not UTF-8 as U+FFFD and reported success.
                 BufferedReader reader = new BufferedReader(new InputStreamReader(input, StrictUtf8.decoder()), 1 << 16)) {
             List<CatalogRecord> batch = new ArrayList<>(batchSize);
-            int batchLimit = firstBatchLimit();
             long batchCharacters = 0;
             long lineNumber = 0;
             String line;
@@ -199,12 +197,12 @@ public final class CatalogIngest {
                 }
                 batch.add(parse(file, lineNumber, line, counts));
                 batchCharacters += line.length();
-                if (batch.size() == batchLimit || batchCharacters >= MAX_BATCH_CHARACTERS) {
+                if (batch.size() == counts.batchLimit || batchCharacters >= MAX_BATCH_CHARACTERS) {
                     write(stage, batch, counts);
                     listener.committed(counts.progress(file, lineNumber, counts.bytesBefore + input.count(), started, clock));
                     batch.clear();
                     batchCharacters = 0;
-                    batchLimit = nextBatchLimit(batchLimit);
+                    counts.batchLimit = nextBatchLimit(counts.batchLimit);
                 }
             }
             if (!batch.isEmpty()) {
@@ -271,10 +269,13 @@ public final class CatalogIngest {
         private long records;
         private long changed;
         private long bytesBefore;
+        /** Records the next batch holds at most; grows from the first batch's, once per load, not per file. */
+        private int batchLimit;
         private final SortedSet<String> accessGroups = new TreeSet<>();
 
-        private Counts(long total) {
+        private Counts(long total, int firstBatchLimit) {
             this.total = total;
+            this.batchLimit = firstBatchLimit;
         }
 
         private Progress progress(Path file, long line, long done, Instant started, Clock clock) {

@@ -102,15 +102,18 @@ class CatalogIngestTest {
     void aLoadStartsWithASmallBatchSoTheFirstRecordsAreSearchableSoonThenDoublesUpToTheBatchSize() throws IOException {
         CatalogIngest ingest = new CatalogIngest(storage.store(), written -> {
         }, json, 1_200, Clock.systemUTC());
-        List<CatalogIngest.Progress> fromFile = new ArrayList<>();
+        List<CatalogIngest.Progress> fromFiles = new ArrayList<>();
         List<CatalogIngest.Progress> inProcess = new ArrayList<>();
+        Path first = Files.write(dataDir.resolve("first.jsonl"), datasets(1_000));
+        Path second = Files.write(dataDir.resolve("second.jsonl"),
+                IntStream.range(0, 1_000).mapToObj(i -> json.write(aDataset("CMIP6.second" + i).build())).toList());
 
-        ingest.load(List.of(file(datasets(2_000))), Stage.PRODUCTION, fromFile::add);
+        ingest.load(List.of(first, second), Stage.PRODUCTION, fromFiles::add);
         ingest.loadRecords("generated", IntStream.range(0, 3_000).mapToObj(i -> aDataset("CMIP6.gen" + i).build()).iterator(),
                 3_000, Stage.PRODUCTION, inProcess::add);
 
-        assertThat(CatalogIngest.FIRST_BATCH_RECORDS).isEqualTo(500);
-        assertThat(fromFile).extracting(CatalogIngest.Progress::line).containsExactly(500L, 1_500L, 2_000L);
+        // 500, then the file's other 500; the second file goes on at 1,000 (the ramp is the load's, not each file's).
+        assertThat(fromFiles).extracting(CatalogIngest.Progress::records).containsExactly(500L, 1_000L, 2_000L, 2_000L);
         assertThat(inProcess).extracting(CatalogIngest.Progress::records).containsExactly(500L, 1_500L, 2_700L, 3_000L);
         assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(5_000);
     }
