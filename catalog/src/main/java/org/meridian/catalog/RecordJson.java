@@ -336,8 +336,8 @@ public final class RecordJson {
      * one field per attempt; a single one is named as any other bad field is.
      */
     private static void requirePresent(JsonNode node) {
-        List<String> absent = REQUIRED_FIELDS.stream().filter(field -> node.get(field) == null || node.get(field).isNull())
-                .toList();
+        // Missing as each field's own reading finds it: absent, null, blank, or an empty array.
+        List<String> absent = REQUIRED_FIELDS.stream().filter(field -> optionalText(node, field).isEmpty()).toList();
         if (absent.size() > 1) {
             throw new RecordFormatException(absent.getFirst(), "is required, and so " + (absent.size() > 2 ? "are " : "is ") + String.join(", ", absent.subList(1,
                     absent.size())) + " (every record has " + String.join(", ", REQUIRED_FIELDS) + ")");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
 
 class RecordJsonTest {
     private final RecordJson json = new RecordJson();
@@ -142,6 +143,23 @@ class RecordJsonTest {
                 .hasMessage("index_node: is required, and so is timestamp (every record has id, type, master_id,"
                         + " instance_id, version, data_node, index_node, title, timestamp)")
                 .extracting(e -> ((RecordFormatException) e).field()).isEqualTo("index_node");
+    }
+
+    @Test
+    void aBlankRequiredFieldIsMissingLikeAnAbsentOneAndEachRequiredFieldAloneIsNamed() {
+        String blankTitle = """
+                {"id":"X|n","type":"Dataset","master_id":"X","instance_id":"X","version":"1","data_node":"n",
+                 "index_node":"i","title":" "}
+                """;
+        assertThatThrownBy(() -> json.read(blankTitle)).hasMessageStartingWith("title: is required, and so is timestamp");
+
+        ObjectNode complete = json.toNode(aDataset("CMIP6.complete").build());
+        for (String field : RecordJson.REQUIRED_FIELDS) {
+            ObjectNode lacking = complete.deepCopy();
+            lacking.remove(field);
+            assertThatThrownBy(() -> json.read(lacking)).as(field).isInstanceOf(RecordFormatException.class)
+                    .extracting(e -> ((RecordFormatException) e).field()).isEqualTo(field);
+        }
     }
 
     @ParameterizedTest
