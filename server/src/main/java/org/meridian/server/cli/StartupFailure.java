@@ -134,8 +134,11 @@ final class StartupFailure {
                     .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .collect(Collectors.joining(", ")));
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return Optional.of("expected a whole number");
+        if (type == int.class || type == Integer.class) {
+            return Optional.of(wholeNumber(bind, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        }
+        if (type == long.class || type == Long.class) {
+            return Optional.of(wholeNumber(bind, Long.MIN_VALUE, Long.MAX_VALUE));
         }
         if (type == double.class || type == Double.class) {
             return Optional.of("expected a number");
@@ -147,6 +150,14 @@ final class StartupFailure {
             return Optional.of("expected a duration such as 500ms, 30s, 5m, 12h or 7d");
         }
         return Optional.empty();
+    }
+
+    /** Digits that do not fit are a whole number all the same: say what does fit. */
+    private static String wholeNumber(BindException bind, long min, long max) {
+        Object value = bind.getProperty() == null ? null : bind.getProperty().getValue();
+        return value != null && value.toString().strip().matches("[-+]?\\d+")
+                ? String.format(Locale.ROOT, "out of range: at most %,d (and at least %,d)", max, min)
+                : "expected a whole number";
     }
 
     private static String reason(InvalidConfigurationPropertyValueException invalid) {

@@ -424,11 +424,17 @@ class MeridianCommandTest {
         Path durations = Files.writeString(directory.resolve("durations.yaml"),
                 "meridian:\n  indexer:\n    refresh-interval: soon\n");
 
+        Path huge = Files.writeString(directory.resolve("huge.yaml"), "meridian:\n  indexer:\n    batch-size: 99999999999\n");
+
         CommandLineRun number = CommandLineRun.of("config", "show", "--config", config.toString());
+        CommandLineRun tooLarge = CommandLineRun.of("config", "show", "--config", huge.toString());
         CommandLineRun duration = CommandLineRun.of("config", "show", "--config", durations.toString());
 
         assertThat(number.errorLines()).containsExactly("meridian: invalid configuration: meridian.indexer.batch-size = 'lots'"
                 + " from " + config + ":3:17: expected a whole number");
+        assertThat(tooLarge.errorLines()).singleElement().asString()
+                .endsWith("batch-size = '99999999999' from " + huge + ":3:17: out of range: at most 2,147,483,647"
+                        + " (and at least -2,147,483,648)");
         assertThat(duration.errorLines()).singleElement().asString()
                 .endsWith("refresh-interval = 'soon' from " + durations + ":3:23: expected a duration such as 500ms, 30s, 5m, 12h or 7d");
     }
