@@ -43,7 +43,11 @@ record Paging(long first, long last, long total, long page, long pages, boolean 
         }
         boolean before = offset > 0;
         boolean after = offset + shown < total;
-        return new Paging(shown == 0 ? 0 : offset + 1, offset + shown, total, offset / limit + 1, pages, false,
+        // Counted from this page's own start, which a hand-made offset may put between two pages:
+        // the items before it fill pages too (offset 5 of 20 a page: page 2, with a page 1 before it).
+        long pagesBefore = (offset + limit - 1) / limit;
+        long pagesFromHere = Math.max(1, pagesBefore + (total - offset + limit - 1) / limit);
+        return new Paging(shown == 0 ? 0 : offset + 1, offset + shown, total, pagesBefore + 1, pagesFromHere, false,
                 before ? Optional.of(hrefForOffset.apply(0)) : Optional.empty(),
                 before ? Optional.of(hrefForOffset.apply(Math.max(0, offset - limit))) : Optional.empty(),
                 after ? Optional.of(hrefForOffset.apply(offset + limit)) : Optional.empty(),

@@ -50,6 +50,17 @@ class PagingTest {
     }
 
     @Test
+    void anOffsetBetweenTwoPagesCountsThePageBeforeIt() {
+        Paging inBetween = Paging.of(5, 20, 20, 134, offset -> "?offset=" + offset);
+        Paging lastOfThem = Paging.of(125, 20, 9, 134, offset -> "?offset=" + offset);
+
+        assertThat(inBetween.position()).isEqualTo("Page 2 of 8");
+        assertThat(inBetween.previousHref()).contains("?offset=0");
+        assertThat(lastOfThem.position()).isEqualTo("Page 8 of 8");
+        assertThat(lastOfThem.nextHref()).isEmpty();
+    }
+
+    @Test
     void singlePageNeedsNoLinks() {
         Paging paging = Paging.of(0, 20, 3, 3, offset -> "?offset=" + offset);
 
