@@ -99,6 +99,15 @@ record DatasetPage(
         return dataset.numberOfFiles().map(files -> new Count(files).of("file", "files"));
     }
 
+    /** What the wget link downloads: every file, or as many as one script lists. */
+    public String wgetWords() {
+        if (filesPaging.total() > Query.MAX_LIMIT) {
+            return "to download the first " + new Count(Query.MAX_LIMIT).grouped() + " of this dataset's " + fileTotal()
+                    + " (the most one script lists)";
+        }
+        return "to download this dataset's " + fileTotal();
+    }
+
     /** How many files this node lists for the dataset: "1 file", "30 files". */
     public String fileTotal() {
         return new Count(filesPaging.total()).of("file", "files");

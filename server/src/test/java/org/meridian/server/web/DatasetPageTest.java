@@ -29,6 +29,21 @@ class DatasetPageTest {
     }
 
     @Test
+    void theWgetLinkSaysWhenOneScriptCannotListEveryFile() {
+        SearchResult noAggregations = new SearchResult(0, 0, List.of(), 1, Map.of());
+
+        DatasetPage few = DatasetPage.of(DATASET, List.of(), Paging.of(0, 25, 0, 30, offset -> ""), List.of(DATASET),
+                noAggregations);
+        DatasetPage many = DatasetPage.of(DATASET, List.of(), Paging.of(0, 25, 0, 19_606, offset -> ""), List.of(DATASET),
+                noAggregations);
+
+        assertThat(few.wgetWords()).isEqualTo("to download this dataset's 30 files");
+        assertThat(many.wgetWords())
+                .isEqualTo("to download the first 10,000 of this dataset's 19,606 files (the most one script lists)");
+        assertThat(many.wgetHref()).hasValueSatisfying(href -> assertThat(href).contains("limit=10000"));
+    }
+
+    @Test
     void needsNoSearchLinkWhenEveryAggregationIsListed() {
         Hit only = new Hit(aFile(DATASET, "tas.aggregation").build(), Instant.EPOCH, 1);
 
