@@ -33,13 +33,17 @@ final class OfflineCatalog implements AutoCloseable {
     private final boolean heldByNode;
     /** Puts the node's informational messages back when the command is done (see NodeContexts.quietNodeMessages). */
     private final Runnable loudAgain;
+    /** The process of the node serving the data directory when this command began, if it recorded one. */
+    private final Optional<Long> nodeProcess;
     /** Whether this command began the catalog: the embedded database did not exist before. */
     private final boolean isNew;
     private CatalogStorage storage;
 
     private OfflineCatalog(MeridianProperties properties, LinkBase linkBase, HikariDataSource dataSource,
-            Optional<DataDirectoryLock> lock, boolean heldByNode, boolean isNew, Runnable loudAgain) {
+            Optional<DataDirectoryLock> lock, boolean heldByNode, Optional<Long> nodeProcess, boolean isNew,
+            Runnable loudAgain) {
         this.heldByNode = heldByNode;
+        this.nodeProcess = nodeProcess;
         this.isNew = isNew;
         this.loudAgain = loudAgain;
         this.properties = properties;
@@ -95,7 +99,8 @@ final class OfflineCatalog implements AutoCloseable {
                 : recorded.map(address -> new LinkBase(address, false)).orElse(new LinkBase(configuredAddress, true));
         try {
             return new OfflineCatalog(properties, linkBase, Databases.openMigrated(properties, 2), lock,
-                    recorded.isPresent(), isNew, loudAgain);
+                    recorded.isPresent(), lock.isPresent() ? Optional.empty() : DataDirectoryLock.holderProcess(properties.dataDir()),
+                    isNew, loudAgain);
         } catch (RuntimeException e) {
             lock.ifPresent(DataDirectoryLock::close);
             loudAgain.run();
@@ -167,11 +172,18 @@ final class OfflineCatalog implements AutoCloseable {
     }
 
     /**
-     * Whether the node serving this data directory still holds its lock. The OS drops the lock
-     * when the node's process ends, however it ended; a free lock is taken for an instant to tell,
-     * and given back at once.
+     * Whether the node that was serving this data directory when the command began still is: its
+     * process lives and the lock file still names it (a node started since names itself, and this
+     * command, which may have become its database's host meanwhile, must not carry on beside it).
+     * A node that recorded no process id is checked by its lock, which the OS drops when the
+     * process ends; a free lock is then taken for an instant to tell, and given back at once.
      */
     boolean nodeHoldsDirectory() {
+        if (nodeProcess.isPresent()) {
+            long pid = nodeProcess.get();
+            return DataDirectoryLock.holderProcess(properties.dataDir()).equals(nodeProcess)
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
         Optional<DataDirectoryLock> free = DataDirectoryLock.tryAcquire(properties.dataDir());
         free.ifPresent(DataDirectoryLock::close);
         return free.isEmpty();

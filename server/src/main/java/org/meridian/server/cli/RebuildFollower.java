@@ -12,8 +12,8 @@ import org.meridian.server.catalog.IndexRebuildRequests;
  * reindex}, until it is done or failed, or the node is gone: a node killed outright leaves its
  * request as it was, and waiting for it would never end.
  *
- * @param nodeHoldsDirectory whether the node still holds the data directory's lock; the OS drops
- *     it when the node's process ends, whatever ended it
+ * @param nodeHoldsDirectory whether the node followed still serves the data directory (see
+ *     {@link OfflineCatalog#nodeHoldsDirectory}), however its process ended
  * @param poll how often the request is read
  * @param checkEvery how often the node is checked for still holding the directory
  */

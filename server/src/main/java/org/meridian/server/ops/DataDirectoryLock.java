@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,7 @@ import java.util.Optional;
  */
 public final class DataDirectoryLock implements AutoCloseable {
     private static final String LOCK_FILE = "node.lock";
+    private static final String PROCESS_PREFIX = "pid ";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -101,13 +103,15 @@ public final class DataDirectoryLock implements AutoCloseable {
     }
 
     /**
-     * Writes where the node holding this lock answers into the lock file, for commands beside it
-     * that hand out links ({@link #holderAddress}). The lock is advisory, so they can read it.
+     * Writes where the node holding this lock answers, and its process id, into the lock file, for
+     * commands beside it: they hand out links ({@link #holderAddress}) and notice when it is gone
+     * ({@link #holderProcess}). The lock is advisory, so they can read it.
      */
     public void recordAddress(String address) {
+        String recorded = address + "\n" + PROCESS_PREFIX + ProcessHandle.current().pid() + "\n";
         try {
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(address.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(ByteBuffer.wrap(recorded.getBytes(StandardCharsets.UTF_8)), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the node's address into " + LOCK_FILE, e);
         }
@@ -119,9 +123,26 @@ public final class DataDirectoryLock implements AutoCloseable {
      * node, holds the lock).
      */
     public static Optional<String> holderAddress(Path dataDir) {
+        return recorded(dataDir).flatMap(lines -> lines.stream().findFirst()).filter(line -> !line.isBlank());
+    }
+
+    /**
+     * The process id of the node that recorded its address, if one did. A command beside a node
+     * tells by it that the node is gone, without taking the lock even for an instant: a node
+     * starting at that instant would find the lock taken and refuse to start.
+     */
+    public static Optional<Long> holderProcess(Path dataDir) {
+        return recorded(dataDir).flatMap(lines -> lines.stream()
+                .filter(line -> line.startsWith(PROCESS_PREFIX))
+                .map(line -> line.substring(PROCESS_PREFIX.length()).strip())
+                .filter(id -> id.matches("\\d{1,19}"))
+                .map(Long::parseLong)
+                .findFirst());
+    }
+
+    private static Optional<List<String>> recorded(Path dataDir) {
         try {
-            String recorded = Files.readString(dataDir.resolve(LOCK_FILE), StandardCharsets.UTF_8).strip();
-            return recorded.isEmpty() ? Optional.empty() : Optional.of(recorded);
+            return Optional.of(Files.readAllLines(dataDir.resolve(LOCK_FILE), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();
         }
