@@ -5,10 +5,7 @@ import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,21 +48,14 @@ class IngestCrashTest {
                 "--batch-size", "500", "--progress", "LINES", file.toString())
                 .redirectError(directory.resolve("ingest.err").toFile())
                 .start();
-        long acknowledged = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(ingest.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            // Let it commit a good number of batches, and index some of them, then kill it mid-flight.
-            while ((line = out.readLine()) != null) {
-                Matcher matcher = MeridianProcesses.COMMITTED.matcher(line);
-                if (matcher.matches()) {
-                    acknowledged = Long.parseLong(matcher.group(1));
-                    if (acknowledged >= 20_000) {
-                        ingest.destroyForcibly();
-                        break;
-                    }
-                }
+        // Let it commit a good number of batches, and index some of them, then kill it mid-flight.
+        long acknowledged = MeridianProcesses.followCommits(ingest, committed -> {
+            if (committed >= 20_000) {
+                ingest.destroyForcibly();
+                return false;
             }
-        }
+            return true;
+        });
         assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).as(Files.readString(directory.resolve("ingest.err"))).isGreaterThanOrEqualTo(20_000);
 

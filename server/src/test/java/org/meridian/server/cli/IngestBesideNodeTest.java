@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.meridian.catalog.RecordBuilder.aDataset;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,20 +51,13 @@ class IngestBesideNodeTest {
                     file.toString())
                     .redirectError(directory.resolve("ingest.err").toFile())
                     .start();
-            long acknowledged = 0;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(ingest.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher matcher = MeridianProcesses.COMMITTED.matcher(line);
-                    if (matcher.matches()) {
-                        acknowledged = Long.parseLong(matcher.group(1));
-                        if (acknowledged >= 2_000 && node.isAlive()) {
-                            node.destroyForcibly();
-                            assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                        }
-                    }
+            long acknowledged = MeridianProcesses.followCommits(ingest, committed -> {
+                if (committed >= 2_000 && node.isAlive()) {
+                    node.destroyForcibly();
+                    awaitEnd(node);
                 }
-            }
+                return true;
+            });
             assertThat(ingest.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String errors = Files.readString(directory.resolve("ingest.err"));
 
@@ -88,6 +77,15 @@ class IngestBesideNodeTest {
             if (ingest != null) {
                 ingest.destroyForcibly();
             }
+        }
+    }
+
+    private static void awaitEnd(Process process) {
+        try {
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
