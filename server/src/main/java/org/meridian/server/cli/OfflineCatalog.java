@@ -172,21 +172,18 @@ final class OfflineCatalog implements AutoCloseable {
     }
 
     /**
-     * Whether the node that was serving this data directory when the command began still is: its
-     * process lives and the lock file still names it (a node started since names itself, and this
-     * command, which may have become its database's host meanwhile, must not carry on beside it).
-     * A node that recorded no process id is checked by its lock, which the OS drops when the
-     * process ends; a free lock is then taken for an instant to tell, and given back at once.
+     * Whether the node that was serving this data directory when the command began still is. The
+     * OS drops the node's lock when its process ends, however it ended (a zombie's or a reused
+     * process id would mislead): a free lock is taken for an instant to tell, and given back at
+     * once. A node started since holds the lock too, but names another process in the lock file;
+     * this command, which may have become the database's host meanwhile, must not carry on
+     * beside it.
      */
     boolean nodeHoldsDirectory() {
-        if (nodeProcess.isPresent()) {
-            long pid = nodeProcess.get();
-            return DataDirectoryLock.holderProcess(properties.dataDir()).equals(nodeProcess)
-                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        }
         Optional<DataDirectoryLock> free = DataDirectoryLock.tryAcquire(properties.dataDir());
         free.ifPresent(DataDirectoryLock::close);
-        return free.isEmpty();
+        return free.isEmpty()
+                && (nodeProcess.isEmpty() || DataDirectoryLock.holderProcess(properties.dataDir()).equals(nodeProcess));
     }
 
     /** The full storage stack with the index; only when no node is serving. */

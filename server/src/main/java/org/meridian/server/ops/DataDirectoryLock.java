@@ -29,6 +29,8 @@ import java.util.Optional;
 public final class DataDirectoryLock implements AutoCloseable {
     private static final String LOCK_FILE = "node.lock";
     private static final String PROCESS_PREFIX = "pid ";
+    private static final int ACQUIRE_ATTEMPTS = 5;
+    private static final long ACQUIRE_PAUSE_MILLIS = 100;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -97,9 +99,25 @@ public final class DataDirectoryLock implements AutoCloseable {
      * @throws IllegalStateException if another process holds it
      */
     public static DataDirectoryLock acquire(Path dataDir) {
-        return tryAcquire(dataDir).orElseThrow(() -> new IllegalStateException(
-                "data directory " + dataDir.toAbsolutePath().normalize()
-                        + " is in use by another Meridian process; stop it or choose another --data-dir"));
+        // A command beside a node checks that the node still lives by taking the free lock for an
+        // instant (OfflineCatalog#nodeHoldsDirectory); a few tries keep such an instant from turning
+        // away a node that starts just then.
+        for (int attempt = 1; ; attempt++) {
+            Optional<DataDirectoryLock> lock = tryAcquire(dataDir);
+            if (lock.isPresent()) {
+                return lock.get();
+            }
+            if (attempt == ACQUIRE_ATTEMPTS) {
+                throw new IllegalStateException("data directory " + dataDir.toAbsolutePath().normalize()
+                        + " is in use by another Meridian process; stop it or choose another --data-dir");
+            }
+            try {
+                Thread.sleep(ACQUIRE_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while taking data directory " + dataDir, e);
+            }
+        }
     }
 
     /**
@@ -127,15 +145,14 @@ public final class DataDirectoryLock implements AutoCloseable {
     }
 
     /**
-     * The process id of the node that recorded its address, if one did. A command beside a node
-     * tells by it that the node is gone, without taking the lock even for an instant: a node
-     * starting at that instant would find the lock taken and refuse to start.
+     * The process id of the node that recorded its address, if one did: a command beside a node
+     * tells by it that the node it began beside has been replaced by another.
      */
     public static Optional<Long> holderProcess(Path dataDir) {
         return recorded(dataDir).flatMap(lines -> lines.stream()
                 .filter(line -> line.startsWith(PROCESS_PREFIX))
                 .map(line -> line.substring(PROCESS_PREFIX.length()).strip())
-                .filter(id -> id.matches("\\d{1,19}"))
+                .filter(id -> id.matches("\\d{1,18}"))
                 .map(Long::parseLong)
                 .findFirst());
     }
