@@ -72,8 +72,10 @@ public final class CatalogIngest {
      *
      * @param line last line of {@code file} that is committed (for in-process loads, the record count)
      * @param done work done out of {@code total}: bytes over all files, or datasets for in-process loads
+     * @param complete whether this is the load's last report: every record is committed
      */
-    public record Progress(Path file, long line, long records, long changed, long done, long total, Duration elapsed) {
+    public record Progress(Path file, long line, long records, long changed, long done, long total, Duration elapsed,
+            boolean complete) {
     }
 
     /**
@@ -121,8 +123,8 @@ public final class CatalogIngest {
     public Summary load(List<Path> files, Stage stage, Listener listener) {
         Instant started = clock.instant();
         Counts counts = new Counts(totalBytes(files), firstBatchLimit());
-        for (Path file : files) {
-            loadFile(file, stage, listener, counts, started);
+        for (int i = 0; i < files.size(); i++) {
+            loadFile(files.get(i), stage, listener, counts, started, i == files.size() - 1);
         }
         return new Summary(counts.records, counts.changed, counts.records - counts.changed,
                 Duration.between(started, clock.instant()), counts.accessGroups);
@@ -169,7 +171,7 @@ public final class CatalogIngest {
             batch.add(record);
             if (batch.size() == counts.batchLimit || !records.hasNext()) {
                 write(stage, batch, counts);
-                listener.committed(counts.progress(name, counts.records, datasets, started, clock));
+                listener.committed(counts.progress(name, counts.records, datasets, started, clock, !records.hasNext()));
                 batch.clear();
                 counts.batchLimit = nextBatchLimit(counts.batchLimit);
             }
@@ -178,7 +180,7 @@ public final class CatalogIngest {
                 Duration.between(started, clock.instant()), counts.accessGroups);
     }
 
-    private void loadFile(Path file, Stage stage, Listener listener, Counts counts, Instant started) {
+    private void loadFile(Path file, Stage stage, Listener listener, Counts counts, Instant started, boolean lastFile) {
         try (CountingInput input = new CountingInput(Files.newInputStream(file));
                 // Strict: the default decoder stored bytes that are not UTF-8 as U+FFFD and reported success.
                 BufferedReader reader = new BufferedReader(new InputStreamReader(input, StrictUtf8.decoder()), 1 << 16)) {
@@ -199,7 +201,8 @@ public final class CatalogIngest {
                 batchCharacters += line.length();
                 if (batch.size() == counts.batchLimit || batchCharacters >= MAX_BATCH_CHARACTERS) {
                     write(stage, batch, counts);
-                    listener.committed(counts.progress(file, lineNumber, counts.bytesBefore + input.count(), started, clock));
+                    listener.committed(counts.progress(file, lineNumber, counts.bytesBefore + input.count(), started, clock,
+                            false));
                     batch.clear();
                     batchCharacters = 0;
                     counts.batchLimit = nextBatchLimit(counts.batchLimit);
@@ -209,7 +212,7 @@ public final class CatalogIngest {
                 write(stage, batch, counts);
             }
             counts.bytesBefore += input.count();
-            listener.committed(counts.progress(file, lineNumber, counts.bytesBefore, started, clock));
+            listener.committed(counts.progress(file, lineNumber, counts.bytesBefore, started, clock, lastFile));
         } catch (IOException e) {
             throw new IngestFailedException(file, 0, "cannot read: " + e.getMessage(), counts.records);
         }
@@ -278,8 +281,9 @@ public final class CatalogIngest {
             this.batchLimit = firstBatchLimit;
         }
 
-        private Progress progress(Path file, long line, long done, Instant started, Clock clock) {
-            return new Progress(file, line, records, changed, done, total, Duration.between(started, clock.instant()));
+        private Progress progress(Path file, long line, long done, Instant started, Clock clock, boolean complete) {
+            return new Progress(file, line, records, changed, done, total, Duration.between(started, clock.instant()),
+                    complete);
         }
     }
 

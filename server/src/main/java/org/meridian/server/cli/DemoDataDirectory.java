@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.system.Databases;
-import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,8 +54,16 @@ final class DemoDataDirectory {
         }
     }
 
-    /** What a catalog found without markers holds, as far as the choice needs. */
-    private record Contents(long records, boolean writtenByDemo) {
+    /** What a catalog holds, as far as the choice needs. */
+    private record Contents(long records, long auditEvents, long demoEvents) {
+        /**
+         * Whether a catalog with no marker may be the demo's: an older demo wrote no marker but
+         * audited its own steps; a catalog nothing was ever written to is nobody's. A node set up
+         * but not yet loaded (accounts, organisations: audited) is not the demo's to fill.
+         */
+        boolean mayBeTaken() {
+            return demoEvents > 0 || records == 0 && auditEvents == 0;
+        }
     }
 
     private final Path dataDir;
@@ -65,12 +73,20 @@ final class DemoDataDirectory {
     }
 
     /**
-     * Makes the directory this sample's, or refuses it.
+     * Makes the directory this sample's, or refuses it. Decided while holding the data directory's
+     * lock, so a second demo starting beside the first cannot rewrite its marker.
      *
      * @throws IllegalArgumentException saying what the directory holds and what to do, when it holds
      *     another sample or a catalog that is not a demo's
+     * @throws IllegalStateException when another Meridian process is using the directory
      */
     void claim(SampleSettings sample) {
+        try (DataDirectoryLock held = DataDirectoryLock.acquire(dataDir)) {
+            claimHolding(sample);
+        }
+    }
+
+    private void claimHolding(SampleSettings sample) {
         Optional<String> loaded = read(LOADED);
         if (loaded.isPresent()) {
             refuseUnlessSame(loaded.get(), sample);
@@ -81,18 +97,15 @@ final class DemoDataDirectory {
             return;
         }
         Contents contents = contents();
-        if (contents.records() > 0) {
-            // Something is loaded: another sample's first batches, an older demo's unfinished load, or a node's catalog.
-            if (loading.isPresent()) {
+        if (loading.isPresent()) {
+            // Another sample began here; once any of it is loaded, it keeps the directory.
+            if (contents.records() > 0) {
                 refuseUnlessSame(loading.get(), sample);
             }
-            if (!contents.writtenByDemo()) {
-                throw new IllegalArgumentException(absolute() + " holds a catalog that is not the demo's; serve it with"
-                        + " 'meridian serve --data-dir " + dataDir + "', or give the demo another --data-dir");
-            }
+        } else if (!contents.mayBeTaken()) {
+            throw new IllegalArgumentException(absolute() + " holds a catalog that is not the demo's; serve it with"
+                    + " 'meridian serve --data-dir " + dataDir + "', or give the demo another --data-dir");
         }
-        // Empty (a start that failed before loading, whatever its flags), or an older demo's unfinished load,
-        // which an older start resumed with whatever flags it was given.
         write(LOADING, sample);
     }
 
@@ -117,14 +130,14 @@ final class DemoDataDirectory {
     /** Only when the catalog exists: opening the database would create one. */
     private Contents contents() {
         if (!Files.exists(Databases.embeddedFile(dataDir))) {
-            return new Contents(0, false);
+            return new Contents(0, 0, 0);
         }
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            long records = count(jdbc, "SELECT COUNT(*) FROM catalog_records");
-            boolean byDemo = count(jdbc, "SELECT COUNT(*) FROM audit_events WHERE actor_kind = 'SYSTEM' AND actor = '"
-                    + DEMO_ACTOR + "'") > 0;
-            return new Contents(records, byDemo);
+            return new Contents(count(jdbc, "SELECT COUNT(*) FROM catalog_records"),
+                    count(jdbc, "SELECT COUNT(*) FROM audit_events"),
+                    count(jdbc, "SELECT COUNT(*) FROM audit_events WHERE actor_kind = 'SYSTEM' AND actor = '"
+                            + DEMO_ACTOR + "'"));
         }
     }
 
@@ -133,7 +146,7 @@ final class DemoDataDirectory {
         try {
             Long count = jdbc.queryForObject(sql, Long.class);
             return count == null ? 0 : count;
-        } catch (DataAccessException e) {
+        } catch (BadSqlGrammarException e) {
             return 0;
         }
     }

@@ -137,7 +137,7 @@ final class IngestCommand implements Callable<Integer> {
     private static CatalogIngest.Listener stopWhenTheNodeIsGone(OfflineCatalog catalog) {
         return progress -> {
             // After the last batch there is nothing left to stop: the load is whole, node or no node.
-            if (progress.done() < progress.total() && !catalog.nodeHoldsDirectory()) {
+            if (!progress.complete() && !catalog.nodeHoldsDirectory()) {
                 throw new IngestInterruptedException("the node serving " + catalog.properties().dataDir().toAbsolutePath()
                         .normalize() + " stopped; its next start indexes what is committed", progress.records(), null);
             }

@@ -23,6 +23,8 @@ import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.ops.MeridianProperties;
 import org.meridian.server.system.DurableTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event is audited on its own.
  */
 public final class IdentityService {
+    private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
+
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern ORGANISATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -92,6 +96,9 @@ public final class IdentityService {
                     audit.append(AuditEntry.of(actor, action, target, Outcome.FAILURE, requestId,
                             Map.of("reason", refused.getMessage())));
                 } catch (RuntimeException auditFailure) {
+                    // The caller is told of the refusal, not of this; the operator must hear that an
+                    // attempt on the node's administrators went unrecorded.
+                    log.error("Could not audit a refused {} of {}", action, target, auditFailure);
                     refused.addSuppressed(auditFailure);
                 }
             }

@@ -47,11 +47,13 @@ record Paging(long first, long last, long total, long page, long pages, boolean 
         // the items before it fill pages too (offset 5 of 20 a page: page 2, with a page 1 before it).
         long pagesBefore = (offset + limit - 1) / limit;
         long pagesFromHere = Math.max(1, pagesBefore + (total - offset + limit - 1) / limit);
+        // The last page on the same grid as this one, so "Last" shows "Page M of M".
+        long lastOffset = offset + (pagesFromHere - pagesBefore - 1) * limit;
         return new Paging(shown == 0 ? 0 : offset + 1, offset + shown, total, pagesBefore + 1, pagesFromHere, false,
                 before ? Optional.of(hrefForOffset.apply(0)) : Optional.empty(),
                 before ? Optional.of(hrefForOffset.apply(Math.max(0, offset - limit))) : Optional.empty(),
                 after ? Optional.of(hrefForOffset.apply(offset + limit)) : Optional.empty(),
-                after ? lastHref : Optional.empty());
+                after ? Optional.of(hrefForOffset.apply(lastOffset)) : Optional.empty());
     }
 
     public boolean isEmpty() {

@@ -114,6 +114,8 @@ class CatalogIngestTest {
 
         // 500, then the file's other 500; the second file goes on at 1,000 (the ramp is the load's, not each file's).
         assertThat(fromFiles).extracting(CatalogIngest.Progress::records).containsExactly(500L, 1_000L, 2_000L, 2_000L);
+        assertThat(fromFiles).extracting(CatalogIngest.Progress::complete).containsExactly(false, false, false, true);
+        assertThat(inProcess).extracting(CatalogIngest.Progress::complete).containsExactly(false, false, false, true);
         assertThat(inProcess).extracting(CatalogIngest.Progress::records).containsExactly(500L, 1_500L, 2_700L, 3_000L);
         assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(5_000);
     }

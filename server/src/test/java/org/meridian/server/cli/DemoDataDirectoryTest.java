@@ -21,6 +21,7 @@ import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.catalog.CatalogStore;
 import org.meridian.server.cli.DemoDataDirectory.SampleSettings;
+import org.meridian.server.ops.DataDirectoryLock;
 import org.meridian.server.system.Databases;
 
 /** Which data directories a demo takes for its sample, and which it refuses, saying why. */
@@ -83,6 +84,27 @@ class DemoDataDirectoryTest {
         }
         directory().claim(DEFAULT);
         assertThat(dataDir.resolve(DemoDataDirectory.LOADING)).content().isEqualTo("datasets=20000 seed=42\n");
+    }
+
+    @Test
+    void aNodeSetUpButNotYetLoadedIsNotTheDemosToFill() {
+        migrate();
+        try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
+            new AuditLog(dataSource, Clock.systemUTC()).append(AuditEntry.of(Actor.commandLine(), "user.create", "root",
+                    Outcome.SUCCESS, AuditEntry.NO_REQUEST, Map.of()));
+        }
+
+        assertThatThrownBy(() -> directory().claim(DEFAULT)).hasMessageContaining("holds a catalog that is not the demo's");
+        assertThat(dataDir.resolve(DemoDataDirectory.LOADING)).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryAnotherProcessHoldsIsNotClaimed() {
+        try (DataDirectoryLock node = DataDirectoryLock.acquire(dataDir)) {
+            assertThatThrownBy(() -> directory().claim(DEFAULT)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another Meridian process");
+        }
+        assertThat(dataDir.resolve(DemoDataDirectory.LOADING)).doesNotExist();
     }
 
     @Test

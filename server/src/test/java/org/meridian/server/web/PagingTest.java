@@ -56,6 +56,7 @@ class PagingTest {
 
         assertThat(inBetween.position()).isEqualTo("Page 2 of 8");
         assertThat(inBetween.previousHref()).contains("?offset=0");
+        assertThat(inBetween.lastHref()).contains("?offset=125");
         assertThat(lastOfThem.position()).isEqualTo("Page 8 of 8");
         assertThat(lastOfThem.nextHref()).isEmpty();
     }
