@@ -18,6 +18,7 @@ import org.meridian.server.audit.AuditEncoding;
 import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.ChainHead;
 import org.meridian.server.audit.Verification;
+import org.meridian.server.system.Failures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,10 +120,18 @@ final class AuditCommand implements Runnable {
             // Written aside and moved into place, so a failed export never leaves half a file.
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
             ChainHead head;
-            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                head = export(writer);
+            try {
+                try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    head = export(writer);
+                }
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(partial);
+                throw new IllegalArgumentException("--out: cannot write " + out + ": " + Failures.rootMessage(e), e);
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
             }
-            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             System.err.println("exported " + head.sequence() + " events to " + out + ", head " + head.sequence() + ":"
                     + head.hash());
             return 0;

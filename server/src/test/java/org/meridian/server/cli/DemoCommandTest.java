@@ -95,7 +95,9 @@ class DemoCommandTest {
     }
 
     @Test
-    @Timeout(120) // Run in this JVM: were the refusal lost, the node would start and serve until stopped.
+    // Run in this JVM: were the refusal lost, a node would start here; the timeout then fails the test
+    // from a thread of its own, and the one-dataset sample keeps such a node small.
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDemoRefusesADataDirectoryHoldingAnotherCatalog() {
         Path dataDir = directory.resolve("node-data");
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 2)) {
@@ -104,7 +106,7 @@ class DemoCommandTest {
                     .upsert(Stage.PRODUCTION, List.of(aDataset("CMIP6.node.own").build()));
         }
 
-        CommandLineRun run = CommandLineRun.of("demo", "--port", "0", "--data-dir", dataDir.toString());
+        CommandLineRun run = CommandLineRun.of("demo", "--port", "0", "--data-dir", dataDir.toString(), "--datasets", "1");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.errorLines()).singleElement().asString().contains("holds a catalog that is not the demo's;");
@@ -157,16 +159,19 @@ class DemoCommandTest {
                 }
             });
             DemoRun run = new DemoRun(process, reader, output, errors, 0);
+            boolean started = false;
             try {
                 String browserLine = run.await(() -> run.output().stream().filter(line -> BROWSER_URL.matcher(line).matches())
                         .findFirst().orElse(null), "the demo's URLs");
                 Matcher matcher = BROWSER_URL.matcher(browserLine);
                 assertThat(matcher.matches()).isTrue();
+                started = true;
                 return new DemoRun(process, reader, output, errors, Integer.parseInt(matcher.group(1)));
-            } catch (AssertionError | RuntimeException e) {
-                // Left running, it would hold its port and data directory after the tests end.
-                process.destroyForcibly();
-                throw e;
+            } finally {
+                if (!started) {
+                    // However the wait ended, a demo left running would hold its port and data directory.
+                    process.destroyForcibly();
+                }
             }
         }
 

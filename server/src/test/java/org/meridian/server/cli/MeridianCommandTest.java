@@ -224,6 +224,12 @@ class MeridianCommandTest {
         assertThat(export.errorLines()).singleElement().asString().contains("no such directory: " + nowhere);
         assertThat(CommandLineRun.of("audit", "export", "--out", directory.toString()).errorLines())
                 .containsExactly("meridian: --out: " + directory + " is a directory; name a file in it");
+        // A failed export leaves nothing behind, not even the file it was writing aside.
+        Path out = directory.resolve("audit.jsonl");
+        assertThat(CommandLineRun.of("audit", "export", "--data-dir", directory.resolve("nothing-here").toString(),
+                "--out", out.toString()).errorLines()).singleElement().asString().contains("no Meridian catalog in");
+        assertThat(directory.resolve("audit.jsonl.partial")).doesNotExist();
+        assertThat(out).doesNotExist();
     }
 
     @Test
