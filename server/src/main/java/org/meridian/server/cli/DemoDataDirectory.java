@@ -103,8 +103,9 @@ final class DemoDataDirectory {
                 refuseUnlessSame(loading.get(), sample);
             }
         } else if (!contents.mayBeTaken()) {
-            throw new IllegalArgumentException(absolute() + " holds a catalog that is not the demo's; serve it with"
-                    + " 'meridian serve --data-dir " + dataDir + "', or give the demo another --data-dir");
+            throw new IllegalArgumentException(absolute() + " holds a catalog that is not the demo's (records or"
+                    + " accounts other commands made); serve it with 'meridian serve --data-dir " + dataDir + "', or give"
+                    + " the demo another --data-dir (and create its accounts after its first start)");
         }
         write(LOADING, sample);
     }

@@ -109,7 +109,7 @@ class DemoCommandTest {
         CommandLineRun run = CommandLineRun.of("demo", "--port", "0", "--data-dir", dataDir.toString(), "--datasets", "1");
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.errorLines()).singleElement().asString().contains("holds a catalog that is not the demo's;");
+        assertThat(run.errorLines()).singleElement().asString().contains("holds a catalog that is not the demo's (records or accounts other commands made);");
         assertThat(dataDir.resolve("demo-catalog.loading")).doesNotExist();
     }
 

@@ -75,8 +75,9 @@ class DemoDataDirectoryTest {
         storeRecord();
 
         assertThatThrownBy(() -> directory().claim(DEFAULT)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(dataDir.toAbsolutePath() + " holds a catalog that is not the demo's; serve it with"
-                        + " 'meridian serve --data-dir " + dataDir + "', or give the demo another --data-dir");
+                .hasMessage(dataDir.toAbsolutePath() + " holds a catalog that is not the demo's (records or accounts other"
+                        + " commands made); serve it with 'meridian serve --data-dir " + dataDir + "', or give the demo"
+                        + " another --data-dir (and create its accounts after its first start)");
 
         try (HikariDataSource dataSource = Databases.open(Databases.embeddedUrl(dataDir), "sa", "", 1)) {
             new AuditLog(dataSource, Clock.systemUTC()).append(AuditEntry.of(new Actor(Actor.Kind.SYSTEM,
