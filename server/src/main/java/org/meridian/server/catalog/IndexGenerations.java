@@ -7,11 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.meridian.server.system.AtomicFiles;
 
 /**
  * The index's directory layout: each build of the index lives in its own generation directory
@@ -63,13 +62,8 @@ public final class IndexGenerations {
 
     /** Makes {@code generation} the one in use; atomic with respect to crashes. */
     public void switchTo(Path generation) {
-        Path pointer = root.resolve("CURRENT");
-        Path temporary = root.resolve("CURRENT.tmp");
         try {
-            Files.writeString(temporary, generation.getFileName().toString() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC);
-            Files.move(temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.replace(root.resolve("CURRENT"), generation.getFileName().toString() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot switch the index to " + generation, e);
         }

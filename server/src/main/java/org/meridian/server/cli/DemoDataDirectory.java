@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meridian.server.ops.DataDirectoryLock;
+import org.meridian.server.system.AtomicFiles;
 import org.meridian.server.system.Databases;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -162,13 +162,11 @@ final class DemoDataDirectory {
         }
     }
 
-    /** Written aside and moved into place, so a crash never leaves half a marker. */
+    /** Replaced whole, so a crash never leaves half a marker. */
     private void write(String name, SampleSettings sample) {
         try {
             DataDirectoryLock.createPrivately(dataDir);
-            Path partial = dataDir.resolve(name + ".partial");
-            Files.writeString(partial, sample.marker() + "\n", StandardCharsets.UTF_8);
-            Files.move(partial, dataDir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(dataDir.resolve(name), sample.marker() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the sample catalog marker in " + dataDir, e);
         }
