@@ -93,7 +93,7 @@ final class DemoDataDirectory {
             return;
         }
         Optional<String> loading = read(LOADING);
-        if (loading.isPresent() && SampleSettings.parse(loading.get()).equals(Optional.of(sample))) {
+        if (loading.isPresent() && holds(loading.get(), sample)) {
             return;
         }
         Contents contents = contents();
@@ -120,12 +120,15 @@ final class DemoDataDirectory {
     }
 
     private void refuseUnlessSame(String marker, SampleSettings sample) {
-        Optional<SampleSettings> held = SampleSettings.parse(marker);
-        if (!held.equals(Optional.of(sample))) {
+        if (!holds(marker, sample)) {
             throw new IllegalArgumentException(absolute() + " holds the demo catalog made with "
-                    + held.map(SampleSettings::flags).orElse("other flags")
+                    + SampleSettings.parse(marker).map(SampleSettings::flags).orElse("other flags")
                     + "; start the demo with those, or give another --data-dir for this one");
         }
+    }
+
+    private static boolean holds(String marker, SampleSettings sample) {
+        return SampleSettings.parse(marker).equals(Optional.of(sample));
     }
 
     /** Only when the catalog exists: opening the database would create one. */

@@ -138,8 +138,8 @@ final class IngestCommand implements Callable<Integer> {
         return progress -> {
             // After the last batch there is nothing left to stop: the load is whole, node or no node.
             if (!progress.complete() && !catalog.nodeHoldsDirectory()) {
-                throw new IngestInterruptedException("the node serving " + catalog.properties().dataDir().toAbsolutePath()
-                        .normalize() + " stopped; its next start indexes what is committed", progress.records(), null);
+                throw new IngestInterruptedException("the node serving " + catalog.dataDirectory()
+                        + " stopped; its next start indexes what is committed", progress.records(), null);
             }
         };
     }

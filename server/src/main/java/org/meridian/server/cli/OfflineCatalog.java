@@ -164,7 +164,7 @@ final class OfflineCatalog implements AutoCloseable {
             return false;
         }
         if (!heldByNode) {
-            throw new IllegalStateException("data directory " + properties.dataDir().toAbsolutePath().normalize()
+            throw new IllegalStateException("data directory " + dataDirectory()
                     + " is in use by another Meridian command (an ingest or a reindex) or a node still starting;"
                     + " wait for it and run this again");
         }
