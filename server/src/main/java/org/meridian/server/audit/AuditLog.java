@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +59,11 @@ public final class AuditLog {
                     "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
                     (rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)));
             // Stored with microsecond precision by every supported database; truncating first
-            // makes the hashed time equal the stored one.
+            // makes the hashed time equal the stored one. It is bound with its offset: H2 reads a
+            // java.sql.Timestamp as a local time of the session's zone, and stores a time of the
+            // hour that comes twice when summer time ends an hour off, so the event fails its hash.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Timestamp stored = Timestamp.from(now);
+            OffsetDateTime stored = now.atOffset(ZoneOffset.UTC);
             long sequence = requireNonNull(head).sequence();
             String previous = head.hash();
             List<AuditEvent> events = new ArrayList<>(entries.size());
@@ -98,8 +100,8 @@ public final class AuditLog {
         query.action().ifPresent(value -> condition(sql, arguments, " AND action = ?", value));
         query.target().ifPresent(value -> condition(sql, arguments, " AND target = ?", value));
         query.outcome().ifPresent(value -> condition(sql, arguments, " AND outcome = ?", value.name()));
-        query.from().ifPresent(value -> condition(sql, arguments, " AND occurred_at >= ?", Timestamp.from(value)));
-        query.to().ifPresent(value -> condition(sql, arguments, " AND occurred_at < ?", Timestamp.from(value)));
+        query.from().ifPresent(value -> condition(sql, arguments, " AND occurred_at >= ?", value.atOffset(ZoneOffset.UTC)));
+        query.to().ifPresent(value -> condition(sql, arguments, " AND occurred_at < ?", value.atOffset(ZoneOffset.UTC)));
         query.before().ifPresent(value -> condition(sql, arguments, " AND sequence < ?", value));
         sql.append(" ORDER BY sequence DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
         return jdbc.query(sql.toString(), (rs, row) -> readEvent(rs), arguments.toArray());

@@ -87,6 +87,29 @@ class AuditLogTest {
     }
 
     @Test
+    void eventsInTheHourThatComesTwiceWhenSummerTimeEndsAreReadBackAsHashed() {
+        // Berlin leaves summer time at 01:00 UTC on 25 October 2026: local 02:30 comes first at
+        // 00:30 UTC (+02:00), then again at 01:30 UTC (+01:00). Each event must be stored under its
+        // own instant, or verifying finds it "changed" and every event after it goes unchecked.
+        Instant firstPass = Instant.parse("2026-10-25T00:30:00.123456Z");
+        Instant secondPass = Instant.parse("2026-10-25T01:30:00.123456Z");
+        try (HikariDataSource berlin = Databases.open(
+                Databases.embeddedUrl(dataDir.resolve("berlin")) + ";TIME ZONE=Europe/Berlin", "sa", "", 2)) {
+            Databases.migrate(berlin);
+            AuditEvent first = new AuditLog(berlin, Clock.fixed(firstPass, ZoneOffset.UTC))
+                    .append(entry("record.write", "rec-1"));
+            AuditLog berlinLog = new AuditLog(berlin, Clock.fixed(secondPass, ZoneOffset.UTC));
+            AuditEvent second = berlinLog.append(entry("record.write", "rec-2"));
+
+            assertThat(berlinLog.find(AuditQuery.newest(2))).containsExactly(second, first);
+            assertThat(berlinLog.verify().isIntact()).isTrue();
+            assertThat(berlinLog.find(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(secondPass), Optional.of(secondPass.plusSeconds(1)), Optional.empty(), 10)))
+                    .containsExactly(second);
+        }
+    }
+
+    @Test
     void detectsAChangedEvent() {
         appendFive();
         jdbc.update("UPDATE audit_events SET target = 'rec-x' WHERE sequence = 3");
