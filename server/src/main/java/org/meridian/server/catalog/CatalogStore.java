@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -80,8 +81,8 @@ public final class CatalogStore {
     private WriteResult writeUpserts(Stage stage, Map<RecordId, CatalogRecord> records) {
         long head = lockHead();
         Map<String, String> existing = existingHashes(stage, records.keySet());
-        Instant now = clock.instant();
-        Timestamp nowTimestamp = Timestamp.from(now);
+        Instant now = catalogTime();
+        OffsetDateTime nowStored = stored(now);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> logRows = new ArrayList<>();
@@ -99,13 +100,13 @@ public final class CatalogStore {
             String datasetId = record.datasetId().map(RecordId::value).orElse(null);
             if (previousHash == null) {
                 inserts.add(new Object[] {stage.name(), id, record.type().name(), record.masterId(), datasetId, hash,
-                        document, nowTimestamp});
+                        document, nowStored});
             } else {
                 updates.add(new Object[] {record.type().name(), record.masterId(), datasetId, hash, document,
-                        nowTimestamp, stage.name(), id});
+                        nowStored, stage.name(), id});
             }
             long sequence = head + changes.size() + 1;
-            logRows.add(new Object[] {sequence, stage.name(), id, ChangeKind.UPSERT.name(), nowTimestamp});
+            logRows.add(new Object[] {sequence, stage.name(), id, ChangeKind.UPSERT.name(), nowStored});
             changes.add(new CatalogChange.Upsert(sequence, stage, record, now, document));
         }
         jdbc.batchUpdate("""
@@ -128,7 +129,7 @@ public final class CatalogStore {
         return inTransaction(() -> {
             long head = lockHead();
             Map<String, String> existing = existingHashes(stage, ids);
-            Instant now = clock.instant();
+            OffsetDateTime now = stored(catalogTime());
             List<Object[]> deletes = new ArrayList<>();
             List<Object[]> logRows = new ArrayList<>();
             List<CatalogChange> changes = new ArrayList<>();
@@ -138,7 +139,7 @@ public final class CatalogStore {
                 }
                 long sequence = head + changes.size() + 1;
                 deletes.add(new Object[] {stage.name(), id.value()});
-                logRows.add(new Object[] {sequence, stage.name(), id.value(), ChangeKind.REMOVAL.name(), Timestamp.from(now)});
+                logRows.add(new Object[] {sequence, stage.name(), id.value(), ChangeKind.REMOVAL.name(), now});
                 changes.add(new CatalogChange.Removal(sequence, stage, id));
             }
             jdbc.batchUpdate("DELETE FROM catalog_records WHERE stage = ? AND record_id = ?", deletes);
@@ -329,6 +330,22 @@ public final class CatalogStore {
         for (int start = 0; start < values.size(); start += LOOKUP_CHUNK) {
             lookup.accept(values.subList(start, Math.min(values.size(), start + LOOKUP_CHUNK)));
         }
+    }
+
+    /**
+     * Now, as the database keeps it (to the microsecond): the indexer is handed this time with a
+     * write, and reads the stored one after a restart or for a rebuild, so the two must be equal.
+     */
+    private Instant catalogTime() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A time to bind, with its offset: H2 reads a {@code java.sql.Timestamp} as a local time of the
+     * session's zone, and stores a time of the hour that comes twice when summer time ends an hour off.
+     */
+    private static OffsetDateTime stored(Instant time) {
+        return time.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(Object value) {

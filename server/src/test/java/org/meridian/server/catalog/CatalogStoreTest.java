@@ -6,6 +6,10 @@ import static org.meridian.catalog.RecordBuilder.aDataset;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,5 +114,36 @@ class CatalogStoreTest {
         assertThat(log.get(2)).isInstanceOf(CatalogChange.Removal.class);
         assertThat(store.changesAfter(2, 100)).extracting(CatalogChange::sequence).containsExactly(3L);
         assertThat(store.changesAfter(0, 1)).hasSize(1);
+    }
+
+    @Test
+    void theLogAndTheStoredRecordsGiveAChangeTheCatalogTimeItWasHandedToTheIndexerWith() {
+        // The indexer indexes a write from what the write returned, and after a restart or for a
+        // rebuild from what the log and the stored records say; the catalog time (ESGF's from and to)
+        // must be the same either way. The hour that comes twice as Berlin leaves summer time (local
+        // 02:30 is 00:30 UTC, then again 01:30 UTC), and nanoseconds finer than the database keeps,
+        // are where they drifted apart.
+        for (String time : List.of("2026-10-25T00:30:00.123456789Z", "2026-10-25T01:30:00.123456789Z")) {
+            assertCatalogTimeAgrees(Instant.parse(time));
+        }
+    }
+
+    private void assertCatalogTimeAgrees(Instant writtenAt) {
+        try (HikariDataSource berlin = Databases.open(
+                Databases.embeddedUrl(dataDir.resolve(writtenAt.toString().replace(':', '-'))) + ";TIME ZONE=Europe/Berlin",
+                "sa", "", 2)) {
+            Databases.migrate(berlin);
+            CatalogStore berlinStore = new CatalogStore(berlin, new RecordJson(), Clock.fixed(writtenAt, ZoneOffset.UTC));
+
+            WriteResult written = berlinStore.upsert(Stage.PRODUCTION, List.of(aDataset("a").build()));
+
+            Instant handedOver = ((CatalogChange.Upsert) written.changes().getFirst()).cataloged();
+            assertThat(handedOver).as("written at %s", writtenAt).isEqualTo(writtenAt.truncatedTo(ChronoUnit.MICROS));
+            assertThat(((CatalogChange.Upsert) berlinStore.changesAfter(0, 10).getFirst()).cataloged())
+                    .as("written at %s", writtenAt).isEqualTo(handedOver);
+            List<Instant> stored = new ArrayList<>();
+            berlinStore.forEachStoredRecord(10, page -> page.forEach(record -> stored.add(record.cataloged())));
+            assertThat(stored).as("written at %s", writtenAt).containsExactly(handedOver);
+        }
     }
 }
