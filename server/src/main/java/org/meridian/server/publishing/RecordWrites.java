@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * has written through this API yet is claimed by the organisation the write acts for, unless
  * the catalog already holds it (loaded by an operator): claiming that takes a node
  * administrator. A dataset's files and aggregations must belong to the dataset's owner, so no
- * organisation can add files to another's dataset.
+ * organisation can add files to another's dataset, and a restricted dataset's must carry its
+ * access group, so none of them shows the dataset to those it is hidden from.
  *
  * <p>Each write is one transaction holding the catalog's write lock from the first ownership
  * read to the commit, so what was checked is what gets written; every changed record is an
@@ -119,6 +120,7 @@ public final class RecordWrites {
             Map<RecordId, String> replacedMasters = store.masterIdsOf(stage, byId.keySet());
             Ownership ownership = resolveOwners(caller, acting, byId.values(), replacedMasters);
             checkDatasets(stage, records, ownership.ownerByMaster(), names);
+            checkRestrictedMembers(stage, records, names);
             Set<RecordId> existing = Set.copyOf(replacedMasters.keySet());
             WriteResult result = store.upsert(stage, List.copyOf(byId.values()));
             owners.claim(ownership.claims());
@@ -354,7 +356,59 @@ public final class RecordWrites {
                         + names.of(position, "dataset_id") + ") would belong to another organisation than its dataset "
                         + datasetId.value());
             }
+            if (dataset.accessGroup().isPresent() && !record.accessGroup().equals(dataset.accessGroup())) {
+                // Searches filter each record by its own access group; a public file would show its
+                // restricted dataset's id and facets to everyone.
+                throw new InvalidRecordException(names.of(position, "access_group"), "Record " + record.id().value()
+                        + " belongs to dataset " + datasetId.value() + ", which is restricted to access group '"
+                        + dataset.accessGroup().get() + "'; its files and aggregations must be restricted to the same"
+                        + " group");
+            }
         }
+    }
+
+    /**
+     * A dataset that becomes restricted, or restricted to another group, must not leave files or
+     * aggregations of the stage without that group: they are rewritten with it in the same request.
+     * A dataset whose access group stays as it was is not checked again; its members were when
+     * they were written.
+     */
+    private void checkRestrictedMembers(Stage stage, List<CatalogRecord> records, FieldNames names) {
+        Map<RecordId, Integer> restricted = new LinkedHashMap<>();
+        Set<RecordId> written = new HashSet<>();
+        for (int position = 0; position < records.size(); position++) {
+            CatalogRecord record = records.get(position);
+            written.add(record.id());
+            if (record.type() == RecordType.DATASET && record.accessGroup().isPresent()) {
+                restricted.put(record.id(), position);
+            } else {
+                // Within a request the last occurrence of an id wins.
+                restricted.remove(record.id());
+            }
+        }
+        if (restricted.isEmpty()) {
+            return;
+        }
+        Map<RecordId, CatalogRecord> before = store.findAll(stage, restricted.keySet());
+        restricted.forEach((datasetId, position) -> {
+            Optional<String> group = records.get(position).accessGroup();
+            if (before.containsKey(datasetId) && before.get(datasetId).accessGroup().equals(group)) {
+                return;
+            }
+            Set<RecordId> kept = new HashSet<>(store.members(stage, datasetId).keySet());
+            kept.removeAll(written);
+            store.findAll(stage, kept).values().stream()
+                    .filter(member -> !member.accessGroup().equals(group))
+                    .map(member -> member.id().value())
+                    .sorted()
+                    .findFirst()
+                    .ifPresent(member -> {
+                        throw new InvalidRecordException(names.of(position, "access_group"), "Dataset "
+                                + datasetId.value() + " would be restricted to access group '" + group.get()
+                                + "', but its file or aggregation " + member + " is not; write its files and"
+                                + " aggregations with the same access_group in this request");
+                    });
+        });
     }
 
     /** Refuses unless the write, acting for {@code acting}, may change a record that {@code owner} owns. */

@@ -403,6 +403,38 @@ class RecordWriteApiTest extends BootedNode {
     }
 
     @Test
+    void theFilesOfARestrictedDatasetAreRestrictedToItsGroupOrRefused() throws Exception {
+        CatalogRecord secret = aDataset("CMIP6.ScenarioMIP.IPSL.write-sixteen").withAccessGroup("ipsl").build();
+        CatalogRecord open = aFile(secret, "open.nc").build();
+        CatalogRecord hidden = aFile(secret, "hidden.nc").withAccessGroup("ipsl").build();
+        CatalogRecord published = aDataset("CMIP6.ScenarioMIP.IPSL.write-seventeen").build();
+        CatalogRecord publishedFile = aFile(published, "published.nc").build();
+        CatalogRecord embargoed = aDataset("CMIP6.ScenarioMIP.IPSL.write-seventeen").withAccessGroup("ipsl").build();
+        CatalogRecord embargoedFile = aFile(embargoed, "published.nc").withAccessGroup("ipsl").build();
+
+        HttpResponse<String> withPublicFile = send("POST", "/api/v1/records", ipslPublisher, array(secret, open));
+        HttpResponse<String> withHiddenFile = send("POST", "/api/v1/records", ipslPublisher, array(secret, hidden));
+        HttpResponse<String> publicFileLater = send("POST", "/api/v1/records", ipslPublisher, json.write(open));
+        HttpResponse<String> allPublic = send("POST", "/api/v1/records", ipslPublisher, array(published, publishedFile));
+        HttpResponse<String> embargoAlone = send("PUT", "/api/v1/records/" + encode(published.id()), ipslPublisher,
+                json.write(embargoed));
+        HttpResponse<String> embargoWithFiles = send("POST", "/api/v1/records", ipslPublisher,
+                array(embargoed, embargoedFile));
+
+        assertThat(field(withPublicFile)).isEqualTo("records[1].access_group");
+        assertThat(field(publicFileLater)).isEqualTo("access_group");
+        assertThat(field(embargoAlone)).as("the dataset's stored file would stay public").isEqualTo("access_group");
+        assertThat(List.of(withHiddenFile, allPublic, embargoWithFiles)).allSatisfy(response ->
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200));
+        awaitIndexed(mapper.readTree(embargoWithFiles.body()).get("sequence").asLong());
+        for (CatalogRecord dataset : List.of(secret, embargoed)) {
+            assertThat(get("/api/v1/search?type=File&dataset_id=" + encode(dataset.id())).body())
+                    .as("files of %s, searched anonymously", dataset.id()).contains("\"total\":0");
+        }
+        assertThat(store.find(Stage.PRODUCTION, open.id())).isEmpty();
+    }
+
+    @Test
     void aStagedRecordIsNotSearchableUntilItIsInProduction() throws Exception {
         CatalogRecord staged = aDataset("CMIP6.ScenarioMIP.IPSL.write-eleven").build();
 

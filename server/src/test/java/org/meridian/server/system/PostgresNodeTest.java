@@ -104,7 +104,7 @@ class PostgresNodeTest extends BootedNode {
         String token = identity.createTokenAtCommandLine("pierre", "t", Set.of(TokenScope.READ, TokenScope.PUBLISH),
                 Duration.ofDays(1)).secret();
         CatalogRecord dataset = aDataset("CMIP6.ScenarioMIP.IPSL.postgres").withAccessGroup("ipsl").build();
-        CatalogRecord file = aFile(dataset, "tas.nc").build();
+        CatalogRecord file = aFile(dataset, "tas.nc").withAccessGroup("ipsl").build();
 
         HttpResponse<String> written = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/records"))
