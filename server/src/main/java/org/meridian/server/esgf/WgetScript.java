@@ -183,8 +183,9 @@ final class WgetScript {
             if command -v curl >/dev/null 2>&1; then
                 downloader=curl
                 [ "$insecure" -eq 0 ] || tls_options=(--insecure)
+                # --globoff: curl would otherwise read [1-9] and {a,b} in a URL as a pattern of many URLs.
                 fetch() {
-                    curl --fail --location --silent --show-error ${tls_options[@]+"${tls_options[@]}"} --output "$1" "$2" </dev/null
+                    curl --globoff --fail --location --silent --show-error ${tls_options[@]+"${tls_options[@]}"} --output "$1" "$2" </dev/null
                 }
             elif command -v wget >/dev/null 2>&1; then
                 downloader=wget

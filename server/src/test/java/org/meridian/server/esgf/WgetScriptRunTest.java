@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +61,7 @@ class WgetScriptRunTest {
     private static HttpServer server;
     private static final Map<String, byte[]> served = new ConcurrentHashMap<>();
     private static final AtomicInteger requests = new AtomicInteger();
+    private static final List<String> requestedPaths = new CopyOnWriteArrayList<>();
 
     private final MockMvcTester mvc;
     private final TemporaryIndex index;
@@ -91,6 +93,7 @@ class WgetScriptRunTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/thredds/fileServer/", exchange -> {
             requests.incrementAndGet();
+            requestedPaths.add(exchange.getRequestURI().getPath());
             byte[] body = served.get(exchange.getRequestURI().getPath());
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -218,6 +221,23 @@ class WgetScriptRunTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("Done: 1 downloaded, 0 already present, 0 failed.");
+        assertThat(directory.resolve("one.nc")).hasBinaryContent(FIRST);
+    }
+
+    @Test
+    void takesACatalogedUrlLiterallyNeverAsAPatternOfSeveralUrls(TestInfo test, @TempDir Path directory) {
+        CatalogRecord dataset = catalog(test, new Served("one.nc", FIRST, Checksum.Algorithm.SHA256, false));
+        String pattern = "/thredds/fileServer/" + dataset.masterId() + "/part[1-3].nc";
+        index.add(RecordBuilder.aFile(dataset, "part.nc")
+                .withUrl("http://127.0.0.1:" + server.getAddress().getPort() + pattern, "application/netcdf", "HTTPServer")
+                .build());
+        Path script = script(dataset, directory);
+
+        Run run = run(script, directory, Optional.empty());
+
+        assertThat(run.output()).contains("FAILED to download part.nc");
+        assertThat(requestedPaths).as("what curl asked the server for")
+                .noneMatch(path -> path.matches(".*/part[1-3]\\.nc"));
         assertThat(directory.resolve("one.nc")).hasBinaryContent(FIRST);
     }
 
