@@ -7,14 +7,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.meridian.server.system.DatabaseTimes;
 import org.meridian.server.system.DurableTransactions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,12 +57,10 @@ public final class AuditLog {
             ChainHead head = jdbc.queryForObject(
                     "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
                     (rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)));
-            // Stored with microsecond precision by every supported database; truncating first
-            // makes the hashed time equal the stored one. It is bound with its offset: H2 reads a
-            // java.sql.Timestamp as a local time of the session's zone, and stores a time of the
-            // hour that comes twice when summer time ends an hour off, so the event fails its hash.
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            OffsetDateTime stored = now.atOffset(ZoneOffset.UTC);
+            // The hashed time must be the stored one, to the microsecond and in the hour that comes
+            // twice when summer time ends (DatabaseTimes).
+            Instant now = DatabaseTimes.now(clock);
+            OffsetDateTime stored = DatabaseTimes.bind(now);
             long sequence = requireNonNull(head).sequence();
             String previous = head.hash();
             List<AuditEvent> events = new ArrayList<>(entries.size());
@@ -100,8 +97,8 @@ public final class AuditLog {
         query.action().ifPresent(value -> condition(sql, arguments, " AND action = ?", value));
         query.target().ifPresent(value -> condition(sql, arguments, " AND target = ?", value));
         query.outcome().ifPresent(value -> condition(sql, arguments, " AND outcome = ?", value.name()));
-        query.from().ifPresent(value -> condition(sql, arguments, " AND occurred_at >= ?", value.atOffset(ZoneOffset.UTC)));
-        query.to().ifPresent(value -> condition(sql, arguments, " AND occurred_at < ?", value.atOffset(ZoneOffset.UTC)));
+        query.from().ifPresent(value -> condition(sql, arguments, " AND occurred_at >= ?", DatabaseTimes.bind(value)));
+        query.to().ifPresent(value -> condition(sql, arguments, " AND occurred_at < ?", DatabaseTimes.bind(value)));
         query.before().ifPresent(value -> condition(sql, arguments, " AND sequence < ?", value));
         sql.append(" ORDER BY sequence DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
         return jdbc.query(sql.toString(), (rs, row) -> readEvent(rs), arguments.toArray());

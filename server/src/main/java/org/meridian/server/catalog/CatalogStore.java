@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -27,6 +26,7 @@ import org.meridian.catalog.RecordId;
 import org.meridian.catalog.RecordJson;
 import org.meridian.catalog.RecordType;
 import org.meridian.catalog.Stage;
+import org.meridian.server.system.DatabaseTimes;
 import org.meridian.server.system.DurableTransactions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -81,8 +81,10 @@ public final class CatalogStore {
     private WriteResult writeUpserts(Stage stage, Map<RecordId, CatalogRecord> records) {
         long head = lockHead();
         Map<String, String> existing = existingHashes(stage, records.keySet());
-        Instant now = catalogTime();
-        OffsetDateTime nowStored = stored(now);
+        // Kept to the microsecond: the indexer is handed this time now, and reads the stored one after a
+        // restart or for a rebuild, so the two must be equal.
+        Instant now = DatabaseTimes.now(clock);
+        OffsetDateTime nowStored = DatabaseTimes.bind(now);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> logRows = new ArrayList<>();
@@ -129,7 +131,7 @@ public final class CatalogStore {
         return inTransaction(() -> {
             long head = lockHead();
             Map<String, String> existing = existingHashes(stage, ids);
-            OffsetDateTime now = stored(catalogTime());
+            OffsetDateTime now = DatabaseTimes.bind(DatabaseTimes.now(clock));
             List<Object[]> deletes = new ArrayList<>();
             List<Object[]> logRows = new ArrayList<>();
             List<CatalogChange> changes = new ArrayList<>();
@@ -330,22 +332,6 @@ public final class CatalogStore {
         for (int start = 0; start < values.size(); start += LOOKUP_CHUNK) {
             lookup.accept(values.subList(start, Math.min(values.size(), start + LOOKUP_CHUNK)));
         }
-    }
-
-    /**
-     * Now, as the database keeps it (to the microsecond): the indexer is handed this time with a
-     * write, and reads the stored one after a restart or for a rebuild, so the two must be equal.
-     */
-    private Instant catalogTime() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /**
-     * A time to bind, with its offset: H2 reads a {@code java.sql.Timestamp} as a local time of the
-     * session's zone, and stores a time of the hour that comes twice when summer time ends an hour off.
-     */
-    private static OffsetDateTime stored(Instant time) {
-        return time.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(Object value) {

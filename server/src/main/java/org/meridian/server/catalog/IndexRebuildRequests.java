@@ -2,10 +2,10 @@ package org.meridian.server.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.meridian.server.system.DatabaseTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -43,7 +43,7 @@ public final class IndexRebuildRequests {
     public long request() {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO index_rebuilds (requested_at, state, done, total) VALUES (:now, 'REQUESTED', 0, 0)")
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", DatabaseTimes.bind(clock.instant()))
                 .update(key, "id");
         return requireNonNull(key.getKey(), "no generated id").longValue();
     }
@@ -75,7 +75,7 @@ public final class IndexRebuildRequests {
         return jdbc.sql("UPDATE index_rebuilds SET state = 'FAILED', message = :message, finished_at = :now"
                         + " WHERE state = 'RUNNING'")
                 .param("message", message)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", DatabaseTimes.bind(clock.instant()))
                 .update();
     }
 
@@ -88,7 +88,7 @@ public final class IndexRebuildRequests {
         jdbc.sql("UPDATE index_rebuilds SET state = :state, message = :message, finished_at = :now WHERE id = :id")
                 .param("state", state.name())
                 .param("message", message == null ? null : message.substring(0, Math.min(message.length(), 2000)))
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", DatabaseTimes.bind(clock.instant()))
                 .param("id", id)
                 .update();
     }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.meridian.server.system.DatabaseTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,7 +41,7 @@ public final class IdentityStore {
                                    idp_issuer, idp_subject, failed_logins, created_at)
                 VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?, 0, ?)
                 """, id, username, email.orElse(null), displayName.orElse(null), passwordHash.orElse(null), bootstrap,
-                idpIssuer.orElse(null), idpSubject.orElse(null), Timestamp.from(now));
+                idpIssuer.orElse(null), idpSubject.orElse(null), DatabaseTimes.bind(now));
     }
 
     public boolean usernameExists(String username) {
@@ -87,7 +87,7 @@ public final class IdentityStore {
         Map<String, Instant> locks = new HashMap<>();
         jdbc.query("SELECT id, locked_until FROM users WHERE locked_until > ?", rs -> {
             locks.put(rs.getString(1), instant(rs, 2).orElseThrow());
-        }, Timestamp.from(now));
+        }, DatabaseTimes.bind(now));
         return Map.copyOf(locks);
     }
 
@@ -101,7 +101,7 @@ public final class IdentityStore {
 
     public void recordFailedLogin(String userId, int failedLogins, Optional<Instant> lockedUntil) {
         jdbc.update("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", failedLogins,
-                lockedUntil.map(Timestamp::from).orElse(null), userId);
+                lockedUntil.map(DatabaseTimes::bind).orElse(null), userId);
     }
 
     public void resetFailedLogins(String userId) {
@@ -162,7 +162,7 @@ public final class IdentityStore {
 
     public void insertOrganisation(Organisation organisation) {
         jdbc.update("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)", organisation.id(),
-                organisation.name(), Timestamp.from(organisation.createdAt()));
+                organisation.name(), DatabaseTimes.bind(organisation.createdAt()));
     }
 
     public Optional<Organisation> findOrganisation(String id) {
@@ -193,7 +193,7 @@ public final class IdentityStore {
                 INSERT INTO api_tokens (id, user_id, name, secret_hash, scopes, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, token.id(), token.userId(), token.name(), secretHash, TokenScope.encode(token.scopes()),
-                Timestamp.from(token.createdAt()), Timestamp.from(token.expiresAt()));
+                DatabaseTimes.bind(token.createdAt()), DatabaseTimes.bind(token.expiresAt()));
     }
 
     public Optional<ApiToken> findTokenBySecretHash(String secretHash) {
@@ -212,11 +212,11 @@ public final class IdentityStore {
 
     public boolean revokeToken(String id, Instant now) {
         return jdbc.update("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                Timestamp.from(now), id) > 0;
+                DatabaseTimes.bind(now), id) > 0;
     }
 
     public void touchToken(String id, Instant now) {
-        jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", Timestamp.from(now), id);
+        jdbc.update("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", DatabaseTimes.bind(now), id);
     }
 
     private static ApiToken readToken(ResultSet rs) throws SQLException {
@@ -227,24 +227,24 @@ public final class IdentityStore {
 
     public void insertSetupLink(String secretHash, String userId, Instant expiresAt) {
         jdbc.update("INSERT INTO setup_links (secret_hash, user_id, expires_at) VALUES (?, ?, ?)", secretHash, userId,
-                Timestamp.from(expiresAt));
+                DatabaseTimes.bind(expiresAt));
     }
 
     /** Marks an unused, unexpired link used and returns its user, atomically. */
     public Optional<String> consumeSetupLink(String secretHash, Instant now) {
         List<String> users = jdbc.query(
                 "SELECT user_id FROM setup_links WHERE secret_hash = ? AND used_at IS NULL AND expires_at > ? FOR UPDATE",
-                (rs, row) -> rs.getString(1), secretHash, Timestamp.from(now));
+                (rs, row) -> rs.getString(1), secretHash, DatabaseTimes.bind(now));
         if (users.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.update("UPDATE setup_links SET used_at = ? WHERE secret_hash = ?", Timestamp.from(now), secretHash);
+        jdbc.update("UPDATE setup_links SET used_at = ? WHERE secret_hash = ?", DatabaseTimes.bind(now), secretHash);
         return Optional.of(users.getFirst());
     }
 
     public boolean setupLinkIsValid(String secretHash, Instant now) {
         return count("SELECT COUNT(*) FROM setup_links WHERE secret_hash = ? AND used_at IS NULL AND expires_at > ?",
-                secretHash, Timestamp.from(now)) > 0;
+                secretHash, DatabaseTimes.bind(now)) > 0;
     }
 
     public Optional<String> setting(String name) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.meridian.server.system.DatabaseTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,12 +42,12 @@ final class ScenarioStore {
                 INSERT INTO scenario_models (id, name, technology, source, added_by, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, model.id(), model.name(), model.technology(), model.source(), model.addedBy(),
-                Timestamp.from(model.createdAt()), Timestamp.from(model.updatedAt()));
+                DatabaseTimes.bind(model.createdAt()), DatabaseTimes.bind(model.updatedAt()));
     }
 
     void updateModel(String id, String technology, String source, Instant now) {
         jdbc.update("UPDATE scenario_models SET technology = ?, source = ?, updated_at = ? WHERE id = ?",
-                technology, source, Timestamp.from(now), id);
+                technology, source, DatabaseTimes.bind(now), id);
     }
 
     List<ScenarioModelEntry> listModels() {
@@ -67,7 +68,7 @@ final class ScenarioStore {
         jdbc.update("""
                 INSERT INTO scenario_runs (id, model_id, owner_id, samples, seed, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, id, modelId, ownerId, samples, seed, RunStatus.QUEUED.name(), Timestamp.from(now));
+                """, id, modelId, ownerId, samples, seed, RunStatus.QUEUED.name(), DatabaseTimes.bind(now));
     }
 
     /** Moves a run on, but never out of a finished state (a cancelled run stays cancelled). */
@@ -82,7 +83,7 @@ final class ScenarioStore {
                 UPDATE scenario_runs SET status = ?, error = ?, elapsed_ms = ?, results = ?, finished_at = ?
                  WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
                 """, status.name(), error.orElse(null), elapsedMillis.orElse(null),
-                results.isEmpty() ? null : json.writeValueAsString(results), Timestamp.from(now), id) == 1;
+                results.isEmpty() ? null : json.writeValueAsString(results), DatabaseTimes.bind(now), id) == 1;
     }
 
     void share(String id, Optional<String> organisation) {

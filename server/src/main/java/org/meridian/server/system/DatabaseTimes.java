@@ -1,0 +1,34 @@
+package org.meridian.server.system;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * How instants go into {@code TIMESTAMP WITH TIME ZONE} columns, on H2 and PostgreSQL alike.
+ *
+ * <p>Never bind a {@code java.sql.Timestamp}: H2 reads one as a local time of the session's zone,
+ * and a local time in the hour that comes twice when summer time ends is ambiguous, so H2 stores
+ * such an instant an hour off. A node in a zone with summer time would then, once a year, store
+ * audit events that fail their hash, catalog times the index disagrees with, and token expiries an
+ * hour early. An {@link OffsetDateTime} carries its offset, so the instant itself is stored.
+ */
+public final class DatabaseTimes {
+    private DatabaseTimes() {
+    }
+
+    /** {@code instant} as it is bound to a statement. */
+    public static OffsetDateTime bind(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Now, to the precision both databases keep (microseconds), so a time kept in memory or hashed
+     * equals the one read back.
+     */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
