@@ -76,6 +76,12 @@ final class DemoCommand implements Callable<Integer> {
         List<String> arguments = new ArrayList<>(new ConfigurationFiles(List.of()).springArguments());
         flags.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         ConfigurableApplicationContext node = NodeContexts.startNode(arguments);
+        try {
+            directory.claimAgainWhileTheNodeHoldsIt(sample);
+        } catch (IllegalArgumentException e) {
+            node.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         int actualPort = NodeRun.port(node);
         String base = "http://localhost:" + actualPort;
         System.out.printf("""

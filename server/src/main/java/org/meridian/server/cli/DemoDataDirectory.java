@@ -86,6 +86,17 @@ final class DemoDataDirectory {
         }
     }
 
+    /**
+     * Decides again once this process's node holds the data directory's lock, before anything is
+     * loaded. {@link #claim} lets the lock go before the node takes it, seconds later; a second demo
+     * with other flags may claim the directory in between (its own node then fails on the lock),
+     * and this one would load its sample under the other's marker. While nothing of the other's
+     * sample is loaded, the directory is taken back, as {@link #claim} decides.
+     */
+    void claimAgainWhileTheNodeHoldsIt(SampleSettings sample) {
+        claimHolding(sample);
+    }
+
     private void claimHolding(SampleSettings sample) {
         Optional<String> loaded = read(LOADED);
         if (loaded.isPresent()) {

@@ -109,6 +109,27 @@ class DemoDataDirectoryTest {
     }
 
     @Test
+    void aDemoWhoseDirectoryWasClaimedBeforeItsNodeStartedTakesItBackUnlessTheOtherSampleIsLoading() {
+        directory().claim(SMALL);
+        // A second demo with other flags claims it before the first one's node takes the lock.
+        directory().claim(DEFAULT);
+
+        try (DataDirectoryLock node = DataDirectoryLock.acquire(dataDir)) {
+            directory().claimAgainWhileTheNodeHoldsIt(SMALL);
+        }
+        assertThat(dataDir.resolve(DemoDataDirectory.LOADING)).content().isEqualTo("datasets=100 seed=42\n");
+
+        directory().claim(DEFAULT);
+        migrate();
+        storeRecord();
+        try (DataDirectoryLock node = DataDirectoryLock.acquire(dataDir)) {
+            assertThatThrownBy(() -> directory().claimAgainWhileTheNodeHoldsIt(SMALL))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("holds the demo catalog made with --datasets 20000 --seed 42");
+        }
+    }
+
+    @Test
     void anEmptyCatalogWithoutMarkersIsTaken() {
         migrate();
 
