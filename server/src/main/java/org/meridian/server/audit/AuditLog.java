@@ -131,7 +131,16 @@ public final class AuditLog {
         ChainHead head = head();
         ChainVerifier verifier = new ChainVerifier(encoding);
         jdbc.query("SELECT * FROM audit_events WHERE sequence <= ? ORDER BY sequence", rs -> {
-            verifier.accept(readEvent(rs));
+            AuditEvent event;
+            try {
+                event = readEvent(rs);
+            } catch (RuntimeException unreadable) {
+                // A value the node never writes (an unknown actor kind or outcome, details that are
+                // not JSON, a missing field) is a change like any other: name the event, go no further.
+                verifier.unreadable(rs.getLong("sequence"));
+                return;
+            }
+            verifier.accept(event);
         }, head.sequence());
         return verifier.finish(head);
     }

@@ -18,17 +18,10 @@ final class ChainVerifier {
     }
 
     void accept(AuditEvent event) {
-        if (broken != null) {
+        if (broken != null || !inSequence(event.sequence())) {
             return;
         }
-        checked++;
         long sequence = event.sequence();
-        if (sequence != expectedSequence) {
-            fail(expectedSequence, sequence > expectedSequence
-                    ? "missing (the next stored event is " + sequence + ")"
-                    : "out of order");
-            return;
-        }
         if (!event.previousHash().equals(previousHash)) {
             fail(sequence, "its previous hash does not match the hash of event " + (sequence - 1)
                     + " (an event was inserted, removed or reordered)");
@@ -41,6 +34,26 @@ final class ChainVerifier {
         }
         previousHash = event.hash();
         expectedSequence++;
+    }
+
+    /** An event whose stored fields are not ones the node writes, so it cannot be hashed again. */
+    void unreadable(long sequence) {
+        if (broken != null || !inSequence(sequence)) {
+            return;
+        }
+        fail(sequence, "its stored fields cannot be read as an event (the event was changed)");
+    }
+
+    /** Counts the event and checks it comes next; otherwise the chain is broken here. */
+    private boolean inSequence(long sequence) {
+        checked++;
+        if (sequence != expectedSequence) {
+            fail(expectedSequence, sequence > expectedSequence
+                    ? "missing (the next stored event is " + sequence + ")"
+                    : "out of order");
+            return false;
+        }
+        return true;
     }
 
     Verification finish(ChainHead head) {

@@ -121,6 +121,19 @@ class AuditLogTest {
     }
 
     @Test
+    void namesAnEventChangedToValuesTheNodeNeverWritesInsteadOfFailing() {
+        appendFive();
+        jdbc.update("UPDATE audit_events SET details = 'not json' WHERE sequence = 4");
+        jdbc.update("UPDATE audit_events SET actor_kind = 'ROOT' WHERE sequence = 2");
+
+        Verification verification = log.verify();
+
+        assertThat(verification.firstBad()).hasValue(2);
+        assertThat(verification.problem()).isEqualTo("its stored fields cannot be read as an event (the event was changed)");
+        assertThat(verification.checked()).isEqualTo(2);
+    }
+
+    @Test
     void detectsChangedDetailsAndTime() {
         appendFive();
         jdbc.update("UPDATE audit_events SET details = '{\"k\":\"w\"}' WHERE sequence = 2");
