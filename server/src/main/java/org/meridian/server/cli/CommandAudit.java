@@ -15,13 +15,19 @@ import org.meridian.server.system.Failures;
 /**
  * Audit events for what an operator does to the catalog at the command line, where no request
  * arrives for the node to audit: loading records, rebuilding the index. One event per command,
- * when it ends, with what it did.
+ * when it ends, with what it did; a command that changes the catalog as it goes also records that
+ * it began, so that what a killed one committed is still accounted for.
  */
 final class CommandAudit {
     private final AuditLog log;
 
     CommandAudit(DataSource dataSource) {
         this.log = new AuditLog(requireNonNull(dataSource, "dataSource is null"), Clock.systemUTC());
+    }
+
+    /** Records that {@code action} began; nothing may change before this event is stored. */
+    void began(String action, String target, Map<String, String> details) {
+        log.append(AuditEntry.of(Actor.commandLine(), action, target, Outcome.SUCCESS, AuditEntry.NO_REQUEST, details));
     }
 
     void succeeded(String action, String target, Map<String, String> details) {

@@ -30,6 +30,11 @@ import picocli.CommandLine.Parameters;
 final class IngestCommand implements Callable<Integer> {
     /** Audited once per command, with the files and what became of their records. */
     static final String AUDIT_ACTION = "catalog.ingest";
+    /**
+     * Recorded before the first batch: records are committed batch by batch, so an ingest killed
+     * midway leaves committed records and no {@link #AUDIT_ACTION} event, but this one.
+     */
+    static final String AUDIT_START_ACTION = "catalog.ingest.start";
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON-lines files to load, in order.")
     List<Path> files;
@@ -93,6 +98,7 @@ final class IngestCommand implements Callable<Integer> {
             String target = stage.name().toLowerCase(Locale.ROOT);
             Map<String, String> details = new TreeMap<>(Map.of("files", files.stream()
                     .map(file -> file.toAbsolutePath().normalize().toString()).collect(Collectors.joining(","))));
+            audit.began(AUDIT_START_ACTION, target, details);
             CatalogIngest.Summary summary;
             try {
                 summary = load(ingest, bar, besideNode ? stopWhenTheNodeIsGone(catalog) : progress -> {

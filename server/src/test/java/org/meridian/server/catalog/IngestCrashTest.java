@@ -26,6 +26,8 @@ import org.meridian.catalog.search.Query;
 import org.meridian.catalog.search.SearchResult;
 import org.meridian.catalog.search.SortOrder;
 import org.meridian.index.lucene.LuceneSearchIndex;
+import org.meridian.server.audit.AuditLog;
+import org.meridian.server.audit.AuditQuery;
 import org.meridian.server.system.Databases;
 import org.meridian.server.testing.MeridianProcesses;
 
@@ -70,6 +72,10 @@ class IngestCrashTest {
                 assertThat(idsInIndex(storage)).hasSize((int) inDatabase)
                         .containsAll(expectedIds(acknowledged));
             }
+            // The killed command never recorded how it ended, but that it began: its records are accounted for.
+            assertThat(new AuditLog(dataSource, Clock.systemUTC()).find(AuditQuery.newest(10)))
+                    .extracting(event -> event.entry().action() + " " + event.entry().outcome())
+                    .containsExactly("catalog.ingest.start SUCCESS");
         }
     }
 

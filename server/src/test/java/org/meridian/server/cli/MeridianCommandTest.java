@@ -127,8 +127,10 @@ class MeridianCommandTest {
                         "index.rebuild SUCCESS {by=this command, records=10}",
                         "catalog.ingest SUCCESS {changed=0, files=" + directory.resolve("records.jsonl")
                                 + ", records=10, unchanged=10}",
+                        "catalog.ingest.start SUCCESS {files=" + directory.resolve("records.jsonl") + "}",
                         "catalog.ingest SUCCESS {changed=10, files=" + directory.resolve("records.jsonl")
-                                + ", records=10, unchanged=0}");
+                                + ", records=10, unchanged=0}",
+                        "catalog.ingest.start SUCCESS {files=" + directory.resolve("records.jsonl") + "}");
     }
 
     @Test
@@ -202,7 +204,9 @@ class MeridianCommandTest {
         assertThat(run.errorLines()).singleElement().asString()
                 .isEqualTo("meridian: ingest stopped at " + file + ":4: not valid JSON: unexpected end of input"
                         + " (2 records before it are committed; fix the line and run the same command again)");
-        assertThat(auditEvents(directory.resolve("data"))).singleElement().satisfies(entry -> {
+        assertThat(auditEvents(directory.resolve("data"))).hasSize(2).last()
+                .extracting(AuditEntry::action).isEqualTo("catalog.ingest.start");
+        assertThat(auditEvents(directory.resolve("data"))).first().satisfies(entry -> {
             assertThat(entry.outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(entry.target()).isEqualTo("production");
             assertThat(entry.details()).containsEntry("committed_records", "2")
