@@ -46,7 +46,8 @@ public record Caller(Optional<User> user, Optional<ApiToken> token) {
         return token.map(t -> Actor.token(user.get().username(), t.id())).orElseGet(() -> Actor.user(name()));
     }
 
-    private boolean scopeAllows(TokenScope scope) {
+    /** Whether the caller's token, if it uses one, has {@code scope}; a signed-in browser has every scope. */
+    public boolean scopeAllows(TokenScope scope) {
         return token.map(t -> t.scopes().contains(scope)).orElse(true);
     }
 

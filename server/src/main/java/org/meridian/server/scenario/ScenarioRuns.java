@@ -47,6 +47,7 @@ import org.meridian.server.identity.Caller;
 import org.meridian.server.identity.IdentityProblem;
 import org.meridian.server.identity.Membership;
 import org.meridian.server.identity.NodeRole;
+import org.meridian.server.identity.TokenScope;
 import org.meridian.server.identity.User;
 import org.meridian.server.system.DurableTransactions;
 import org.slf4j.Logger;
@@ -414,8 +415,16 @@ public final class ScenarioRuns implements AutoCloseable {
         return user.memberships().stream().map(Membership::organisationId).collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Scenario data is read, and runs started, through a browser session or a token with the read
+     * scope: a token made only to publish records or to administer reaches no scenario data.
+     */
     private static User requireSignedIn(Caller caller) {
-        return caller.user().orElseThrow(() -> IdentityProblem.unauthenticated("sign in to use scenarios"));
+        User user = caller.user().orElseThrow(() -> IdentityProblem.unauthenticated("sign in to use scenarios"));
+        if (!caller.scopeAllows(TokenScope.READ)) {
+            throw IdentityProblem.forbidden("scenarios need a token with the read scope");
+        }
+        return user;
     }
 
     private static void requireModelEditor(Caller caller) {

@@ -160,6 +160,22 @@ class ScenarioApiTest extends BootedNode {
     }
 
     @Test
+    void aTokenWithoutTheReadScopeReachesNoScenarioData() throws Exception {
+        String publishOnly = identity.createToken(Caller.of(identity.findUser("alice").orElseThrow()), "t", "publish",
+                EnumSet.of(TokenScope.PUBLISH), Duration.ofDays(1)).secret();
+        String runId = start(alice, 200, 7).get("id").asString();
+
+        for (String path : List.of("/api/v1/scenarios/models", "/api/v1/scenarios/runs",
+                "/api/v1/scenarios/runs/" + runId)) {
+            HttpResponse<String> response = send("GET", path, publishOnly, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(response.body()).as(path).contains("scenarios need a token with the read scope");
+        }
+        assertThat(send("POST", "/api/v1/scenarios/runs", publishOnly,
+                json(Map.of("model", modelId, "samples", 200, "seed", 1))).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void badRunParametersAreNamed() throws Exception {
         HttpResponse<String> tooMany = send("POST", "/api/v1/scenarios/runs", alice,
                 json(Map.of("model", modelId, "samples", 5_000_000)));
