@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.meridian.catalog.CatalogRecord;
 import org.meridian.catalog.RecordFormatException;
 import org.meridian.catalog.RecordJson;
@@ -95,6 +96,7 @@ public final class CatalogIngest {
     }
 
     private final CatalogStore store;
+    private final RestrictedDatasets restrictedDatasets;
     private final Consumer<WriteResult> written;
     private final RecordJson json;
     private final int batchSize;
@@ -106,6 +108,7 @@ public final class CatalogIngest {
      */
     public CatalogIngest(CatalogStore store, Consumer<WriteResult> written, RecordJson json, int batchSize, Clock clock) {
         this.store = requireNonNull(store, "store is null");
+        this.restrictedDatasets = new RestrictedDatasets(store);
         this.written = requireNonNull(written, "written is null");
         this.json = requireNonNull(json, "json is null");
         if (batchSize < 1) {
@@ -170,7 +173,9 @@ public final class CatalogIngest {
             }
             batch.add(record);
             if (batch.size() == counts.batchLimit || !records.hasNext()) {
-                write(stage, batch, counts);
+                // In-process records have no lines; a refused one is named by its place in the load.
+                long first = counts.records + 1;
+                write(name, stage, batch, position -> first + position, counts);
                 listener.committed(counts.progress(name, counts.records, datasets, started, clock, !records.hasNext()));
                 batch.clear();
                 counts.batchLimit = nextBatchLimit(counts.batchLimit);
@@ -185,6 +190,7 @@ public final class CatalogIngest {
                 // Strict: the default decoder stored bytes that are not UTF-8 as U+FFFD and reported success.
                 BufferedReader reader = new BufferedReader(new InputStreamReader(input, StrictUtf8.decoder()), 1 << 16)) {
             List<CatalogRecord> batch = new ArrayList<>(batchSize);
+            List<Long> batchLines = new ArrayList<>(batchSize);
             long batchCharacters = 0;
             long lineNumber = 0;
             String line;
@@ -198,18 +204,20 @@ public final class CatalogIngest {
                     continue;
                 }
                 batch.add(parse(file, lineNumber, line, counts));
+                batchLines.add(lineNumber);
                 batchCharacters += line.length();
                 if (batch.size() == counts.batchLimit || batchCharacters >= MAX_BATCH_CHARACTERS) {
-                    write(stage, batch, counts);
+                    write(file, stage, batch, batchLines::get, counts);
                     listener.committed(counts.progress(file, lineNumber, counts.bytesBefore + input.count(), started, clock,
                             false));
                     batch.clear();
+                    batchLines.clear();
                     batchCharacters = 0;
                     counts.batchLimit = nextBatchLimit(counts.batchLimit);
                 }
             }
             if (!batch.isEmpty()) {
-                write(stage, batch, counts);
+                write(file, stage, batch, batchLines::get, counts);
             }
             counts.bytesBefore += input.count();
             listener.committed(counts.progress(file, lineNumber, counts.bytesBefore, started, clock, lastFile));
@@ -252,7 +260,12 @@ public final class CatalogIngest {
         return (int) Math.min(batchSize, 2L * limit);
     }
 
-    private void write(Stage stage, List<CatalogRecord> batch, Counts counts) {
+    /** @param lineOf the line of the record at a position of the batch */
+    private void write(Path source, Stage stage, List<CatalogRecord> batch, IntFunction<Long> lineOf, Counts counts) {
+        restrictedDatasets.check(stage, batch).ifPresent(violation -> {
+            throw new IngestFailedException(source, lineOf.apply(violation.position()), violation.message(),
+                    counts.records);
+        });
         WriteResult result;
         try {
             result = store.upsert(stage, batch);

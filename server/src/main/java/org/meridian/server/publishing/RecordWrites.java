@@ -27,6 +27,7 @@ import org.meridian.server.audit.AuditLog;
 import org.meridian.server.audit.Outcome;
 import org.meridian.server.catalog.CatalogIndexer;
 import org.meridian.server.catalog.CatalogStore;
+import org.meridian.server.catalog.RestrictedDatasets;
 import org.meridian.server.catalog.WriteResult;
 import org.meridian.server.identity.Caller;
 import org.meridian.server.identity.IdentityService;
@@ -60,6 +61,7 @@ public final class RecordWrites {
     private static final String NO_OWNER = "none";
 
     private final CatalogStore store;
+    private final RestrictedDatasets restrictedDatasets;
     private final CatalogIndexer indexer;
     private final RecordOwners owners;
     private final IdentityService identity;
@@ -69,6 +71,7 @@ public final class RecordWrites {
     RecordWrites(DataSource dataSource, CatalogStore store, CatalogIndexer indexer, IdentityService identity,
             AuditLog audit) {
         this.store = requireNonNull(store, "store is null");
+        this.restrictedDatasets = new RestrictedDatasets(store);
         this.indexer = requireNonNull(indexer, "indexer is null");
         this.owners = new RecordOwners(dataSource);
         this.identity = requireNonNull(identity, "identity is null");
@@ -356,58 +359,13 @@ public final class RecordWrites {
                         + names.of(position, "dataset_id") + ") would belong to another organisation than its dataset "
                         + datasetId.value());
             }
-            if (dataset.accessGroup().isPresent() && !record.accessGroup().equals(dataset.accessGroup())) {
-                // Searches filter each record by its own access group; a public file would show its
-                // restricted dataset's id and facets to everyone.
-                throw new InvalidRecordException(names.of(position, "access_group"), "Record " + record.id().value()
-                        + " belongs to dataset " + datasetId.value() + ", which is restricted to access group '"
-                        + dataset.accessGroup().get() + "'; its files and aggregations must be restricted to the same"
-                        + " group");
-            }
         }
     }
 
-    /**
-     * A dataset that becomes restricted, or restricted to another group, must not leave files or
-     * aggregations of the stage without that group: they are rewritten with it in the same request.
-     * A dataset whose access group stays as it was is not checked again; its members were when
-     * they were written.
-     */
+    /** Keeps a restricted dataset's files and aggregations as hidden as it ({@link RestrictedDatasets}). */
     private void checkRestrictedMembers(Stage stage, List<CatalogRecord> records, FieldNames names) {
-        Map<RecordId, Integer> restricted = new LinkedHashMap<>();
-        Set<RecordId> written = new HashSet<>();
-        for (int position = 0; position < records.size(); position++) {
-            CatalogRecord record = records.get(position);
-            written.add(record.id());
-            if (record.type() == RecordType.DATASET && record.accessGroup().isPresent()) {
-                restricted.put(record.id(), position);
-            } else {
-                // Within a request the last occurrence of an id wins.
-                restricted.remove(record.id());
-            }
-        }
-        if (restricted.isEmpty()) {
-            return;
-        }
-        Map<RecordId, CatalogRecord> before = store.findAll(stage, restricted.keySet());
-        restricted.forEach((datasetId, position) -> {
-            Optional<String> group = records.get(position).accessGroup();
-            if (before.containsKey(datasetId) && before.get(datasetId).accessGroup().equals(group)) {
-                return;
-            }
-            Set<RecordId> kept = new HashSet<>(store.members(stage, datasetId).keySet());
-            kept.removeAll(written);
-            store.findAll(stage, kept).values().stream()
-                    .filter(member -> !member.accessGroup().equals(group))
-                    .map(member -> member.id().value())
-                    .sorted()
-                    .findFirst()
-                    .ifPresent(member -> {
-                        throw new InvalidRecordException(names.of(position, "access_group"), "Dataset "
-                                + datasetId.value() + " would be restricted to access group '" + group.get()
-                                + "', but its file or aggregation " + member + " is not; write its files and"
-                                + " aggregations with the same access_group in this request");
-                    });
+        restrictedDatasets.check(stage, records).ifPresent(violation -> {
+            throw new InvalidRecordException(names.of(violation.position(), "access_group"), violation.message());
         });
     }
 

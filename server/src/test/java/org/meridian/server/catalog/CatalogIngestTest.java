@@ -3,6 +3,7 @@ package org.meridian.server.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.meridian.catalog.RecordBuilder.aDataset;
+import static org.meridian.catalog.RecordBuilder.aFile;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -147,6 +148,47 @@ class CatalogIngestTest {
                 })
                 .hasMessageContaining("records.jsonl:7: type: unknown record type 'Datasets'");
         assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(5);
+    }
+
+    @Test
+    void aFileOfARestrictedDatasetWithoutItsGroupStopsTheLoadAtItsLine() throws IOException {
+        CatalogRecord embargoed = aDataset("CMIP6.embargoed").withAccessGroup("embargo").build();
+        // The first batch (five lines) stores the dataset; its files come in the second.
+        List<String> lines = new ArrayList<>(datasets(4));
+        lines.add(json.write(embargoed));
+        lines.add(json.write(aFile(embargoed, "a.nc").withAccessGroup("embargo").build()));
+        lines.add(json.write(aFile(embargoed, "b.nc").withAccessGroup("embargo").build()));
+        lines.add(json.write(aFile(embargoed, "c.nc").build()));
+
+        assertThatThrownBy(() -> storage.ingest().load(List.of(file(lines)), Stage.PRODUCTION, progress -> {
+        }))
+                .isInstanceOfSatisfying(IngestFailedException.class, failure -> {
+                    assertThat(failure.line()).isEqualTo(8);
+                    assertThat(failure.committedRecords()).isEqualTo(5);
+                })
+                .hasMessageContaining("records.jsonl:8: Record " + aFile(embargoed, "c.nc").build().id().value()
+                        + " belongs to dataset " + embargoed.id().value() + ", which is restricted to access group"
+                        + " 'embargo'");
+        assertThat(storage.store().count(Stage.PRODUCTION)).isEqualTo(5);
+    }
+
+    @Test
+    void aDatasetRestrictedLaterTakesItsStoredFilesAlongOrIsRefused() throws IOException {
+        CatalogRecord open = aDataset("CMIP6.later").build();
+        CatalogRecord file = aFile(open, "a.nc").build();
+        storage.ingest().load(List.of(file(List.of(json.write(open), json.write(file)))), Stage.PRODUCTION, progress -> {
+        });
+        CatalogRecord restricted = aDataset("CMIP6.later").withAccessGroup("embargo").build();
+
+        assertThatThrownBy(() -> storage.ingest().load(List.of(file(List.of(json.write(restricted)))), Stage.PRODUCTION,
+                progress -> {
+                })).isInstanceOfSatisfying(IngestFailedException.class, failure -> assertThat(failure.line()).isEqualTo(1))
+                .hasMessageContaining("but its file or aggregation " + file.id().value() + " is not");
+
+        storage.ingest().load(List.of(file(List.of(json.write(restricted),
+                json.write(aFile(restricted, "a.nc").withAccessGroup("embargo").build())))), Stage.PRODUCTION, progress -> {
+                });
+        assertThat(storage.store().find(Stage.PRODUCTION, file.id()).orElseThrow().accessGroup()).contains("embargo");
     }
 
     @Test
