@@ -125,11 +125,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         requireNonNull(clock, "clock is null");
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(IndexFields.TEXT, new TextAnalyzer()));
         RecordDocuments documents = new RecordDocuments(new RecordJson());
-        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer, clock), documents);
+        SlicedSearchers searcherFactory = new SlicedSearchers(slices, minDocsPerSlice);
+        QueryExecutor executor = new QueryExecutor(new QueryTranslator(analyzer, clock), documents, searcherFactory);
         Directory directory = null;
         IndexWriter writer = null;
         SearcherManager searchers = null;
-        SlicedSearchers searcherFactory = new SlicedSearchers(slices, minDocsPerSlice);
         boolean opened = false;
         try {
             Files.createDirectories(path);

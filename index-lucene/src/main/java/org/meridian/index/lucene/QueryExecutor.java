@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
@@ -40,6 +41,12 @@ import org.meridian.catalog.search.SortOrder;
  * values of the hit before it and of its last hit), and a later page of the same query and order
  * is collected with search-after from the nearest remembered point at or before its offset. On
  * the same snapshot the hits and their order are exactly those of the full collection.
+ *
+ * <p>Scores count only what the caller may see: a scored query runs on a searcher whose term and
+ * field statistics are those of the documents in the caller's stage and access scope
+ * ({@link ScopedStatistics}), so neither a score nor the order of hits says how many hidden
+ * records hold a word. The caches stay correct: a query's scope is part of its Lucene query, so
+ * of every key.
  */
 final class QueryExecutor {
     /** Distinct counted queries remembered per snapshot. */
@@ -49,8 +56,10 @@ final class QueryExecutor {
 
     private final QueryTranslator translator;
     private final RecordDocuments documents;
+    private final SlicedSearchers searchers;
     private final SnapshotCache<CountsKey, MatchCounter.Counts> counts = new SnapshotCache<>(COUNTS_REMEMBERED);
     private final SnapshotCache<PageKey, PageEnds> pageEnds = new SnapshotCache<>(PAGED_QUERIES_REMEMBERED);
+    private final ScopedStatistics.Cache statistics = new ScopedStatistics.Cache();
 
     /** What counts depend on besides the snapshot. */
     record CountsKey(org.apache.lucene.search.Query query, List<String> facets, boolean scores) {
@@ -68,14 +77,18 @@ final class QueryExecutor {
         }
     }
 
-    QueryExecutor(QueryTranslator translator, RecordDocuments documents) {
+    /** @param searchers what made the searchers this executor is given, to make scoped ones alike */
+    QueryExecutor(QueryTranslator translator, RecordDocuments documents, SlicedSearchers searchers) {
         this.translator = requireNonNull(translator, "translator is null");
         this.documents = requireNonNull(documents, "documents is null");
+        this.searchers = requireNonNull(searchers, "searchers is null");
     }
 
-    SearchResult execute(IndexSearcher searcher, Query query) throws IOException {
+    SearchResult execute(IndexSearcher unscoped, Query query) throws IOException {
         org.apache.lucene.search.Query lucene = translator.translate(query);
         boolean scored = query.text().isPresent();
+        // Unscored queries compute no statistics, so they need no scoped ones.
+        IndexSearcher searcher = scored ? scoped(unscoped, query) : unscoped;
         int maxDoc = searcher.getIndexReader().maxDoc();
         boolean wantsPage = query.limit() > 0 && query.offset() < maxDoc;
         // A relevance-ordered first page starts with the best match, so its first score is the best.
@@ -128,6 +141,11 @@ final class QueryExecutor {
         List<Hit> hits = top == null ? List.of() : hits(searcher, lucene, query, scored, top);
         Map<String, List<FacetCount>> facets = counts == null ? Map.of() : counts.facets();
         return new SearchResult(total, query.offset(), hits, maxScore, facets);
+    }
+
+    private IndexSearcher scoped(IndexSearcher unscoped, Query query) throws IOException {
+        Optional<ScopedStatistics> scoped = ScopedStatistics.of(unscoped, query.stage(), query.access(), statistics);
+        return scoped.isPresent() ? searchers.scoring(unscoped, scoped.get()) : unscoped;
     }
 
     private List<Hit> hits(IndexSearcher searcher, org.apache.lucene.search.Query lucene, Query query, boolean scored,

@@ -36,6 +36,7 @@ import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.Transition;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.meridian.catalog.GeoBox;
+import org.meridian.catalog.Stage;
 import org.meridian.catalog.search.AccessScope;
 import org.meridian.catalog.search.DateExpression;
 import org.meridian.catalog.search.FieldConstraint;
@@ -145,14 +146,53 @@ final class QueryTranslator {
      * set per segment, and the selective parts of the query lead the search.
      */
     private static org.apache.lucene.search.Query scope(Query query) {
-        BooleanQuery.Builder scope = new BooleanQuery.Builder();
-        scope.add(term(IndexFields.STAGE, query.stage().name()), Occur.FILTER);
-        access(query.access()).ifPresent(filter -> scope.add(filter, Occur.FILTER));
+        BooleanQuery.Builder scope = visibleClauses(query.stage(), query.access());
         query.type().ifPresent(type -> scope.add(term(IndexFields.TYPE, type.label()), Occur.FILTER));
         query.latest().ifPresent(latest -> scope.add(flag(IndexFields.LATEST, latest), Occur.FILTER));
         query.replica().ifPresent(replica -> scope.add(flag(IndexFields.REPLICA, replica), Occur.FILTER));
         query.retracted().ifPresent(retracted -> scope.add(flag(IndexFields.RETRACTED, retracted), Occur.FILTER));
         return scope.build();
+    }
+
+    /**
+     * The documents a caller searching {@code stage} with {@code access} may see, whatever else
+     * their query asks: the stage's public records and those of their groups.
+     */
+    static org.apache.lucene.search.Query visible(Stage stage, AccessScope access) {
+        return visibleClauses(stage, access).build();
+    }
+
+    /**
+     * The documents such a caller may not see, each clause naming them by a term they have, so
+     * that where they are few, a search for them is quick however many documents are visible:
+     * every other stage, and in theirs the restricted records of groups not theirs. Together
+     * with {@link #visible} it covers every document exactly once, as every document has one
+     * stage, and a group exactly when it is restricted.
+     */
+    static org.apache.lucene.search.Query hidden(Stage stage, AccessScope access) {
+        BooleanQuery.Builder hidden = new BooleanQuery.Builder();
+        for (Stage other : Stage.values()) {
+            if (other != stage) {
+                hidden.add(term(IndexFields.STAGE, other.name()), Occur.SHOULD);
+            }
+        }
+        if (!access.everything()) {
+            BooleanQuery.Builder restricted = new BooleanQuery.Builder()
+                    .add(term(IndexFields.STAGE, stage.name()), Occur.FILTER)
+                    .add(term(IndexFields.RESTRICTED, "true"), Occur.FILTER);
+            if (!access.groups().isEmpty()) {
+                restricted.add(anyOf(IndexFields.ACCESS_GROUP, List.copyOf(access.groups())), Occur.MUST_NOT);
+            }
+            hidden.add(restricted.build(), Occur.SHOULD);
+        }
+        return hidden.build();
+    }
+
+    private static BooleanQuery.Builder visibleClauses(Stage stage, AccessScope access) {
+        BooleanQuery.Builder visible = new BooleanQuery.Builder();
+        visible.add(term(IndexFields.STAGE, stage.name()), Occur.FILTER);
+        access(access).ifPresent(filter -> visible.add(filter, Occur.FILTER));
+        return visible;
     }
 
     /** The Lucene sort for an order; every order ends with the id so paging is stable. */

@@ -1,5 +1,6 @@
 package org.meridian.index.lucene;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -7,10 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSearcher.LeafReaderContextPartition;
 import org.apache.lucene.search.IndexSearcher.LeafSlice;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.TermStatistics;
 
 /**
  * Searchers that split one search over the machine's cores, so a single broad query (facet
@@ -58,6 +62,36 @@ final class SlicedSearchers extends SearcherFactory implements AutoCloseable {
                 return balancedSlices(leaves);
             }
         };
+    }
+
+    /**
+     * A searcher of what {@code searcher} searches, in the same slices on the same threads and
+     * with the same query cache, whose scores count only the documents {@code statistics} counts.
+     * Cheap enough to make per search: it shares everything but the statistics.
+     */
+    IndexSearcher scoring(IndexSearcher searcher, ScopedStatistics statistics) {
+        IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader().getContext(), threads) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                return searcher.getSlices();
+            }
+
+            @Override
+            public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+                return statistics.termStatistics(term);
+            }
+
+            @Override
+            public CollectionStatistics collectionStatistics(String field) throws IOException {
+                CollectionStatistics whole = super.collectionStatistics(field);
+                // No document holds the field, visible or not: nothing to scope.
+                return whole == null ? null : statistics.collectionStatistics(whole);
+            }
+        };
+        scoring.setSimilarity(searcher.getSimilarity());
+        scoring.setQueryCache(searcher.getQueryCache());
+        scoring.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+        return scoring;
     }
 
     /**

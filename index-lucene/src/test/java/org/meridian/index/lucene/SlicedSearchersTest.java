@@ -11,12 +11,15 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meridian.catalog.Stage;
+import org.meridian.catalog.search.AccessScope;
 
 class SlicedSearchersTest {
 
@@ -70,6 +73,37 @@ class SlicedSearchersTest {
                 assertThat(searcher.getSlices()).hasSize(3);
                 // Collecting hits (unlike counting, which can read index statistics) runs every slice.
                 assertThat(searcher.search(MatchAllDocsQuery.INSTANCE, 100).scoreDocs).hasSize(90);
+            }
+        }
+    }
+
+    @Test
+    void aScoringSearcherSearchesAlikeButCountsOnlyTheScope(@TempDir Path path) throws Exception {
+        try (Directory directory = FSDirectory.open(path)) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+                for (int i = 0; i < 90; i++) {
+                    Document document = new Document();
+                    document.add(new StringField(IndexFields.STAGE, (i % 10 == 0 ? Stage.STAGING : Stage.PRODUCTION).name(),
+                            Field.Store.NO));
+                    document.add(new StringField(IndexFields.RESTRICTED, "false", Field.Store.NO));
+                    document.add(new StringField("word", "common", Field.Store.NO));
+                    writer.addDocument(document);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory);
+                    SlicedSearchers searchers = new SlicedSearchers(3, 10)) {
+                IndexSearcher searcher = searchers.newSearcher(reader, null);
+                ScopedStatistics production = ScopedStatistics.of(searcher, Stage.PRODUCTION, AccessScope.ALL,
+                        new ScopedStatistics.Cache()).orElseThrow();
+
+                IndexSearcher scoring = searchers.scoring(searcher, production);
+
+                assertThat(scoring.getSlices()).isSameAs(searcher.getSlices());
+                assertThat(scoring.getQueryCache()).isSameAs(searcher.getQueryCache());
+                assertThat(scoring.search(MatchAllDocsQuery.INSTANCE, 100).scoreDocs).hasSize(90);
+                // Lucene hands the searcher the whole index's frequency, 90; the staged tenth is not counted.
+                assertThat(scoring.termStatistics(new Term("word", "common"), 90, 90).docFreq()).isEqualTo(81);
+                assertThat(scoring.collectionStatistics("word").docCount()).isEqualTo(81);
             }
         }
     }
