@@ -24,8 +24,10 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
@@ -453,6 +455,22 @@ final class QueryTranslator {
                 throws ParseException {
             requireTerms(field);
             return super.getFuzzyQuery(field, termStr, minSimilarity);
+        }
+
+        /**
+         * A fuzzy query whose terms score by their likeness to the one typed (as wildcards score
+         * alike), not by term statistics. Lucene's default blends the statistics of the matching
+         * terms, taking the largest document frequency among them, read from the index before the
+         * searcher is asked: a caller's scope could not apply to it, and the blend would tell them
+         * how many hidden records hold a neighbouring word (see {@link ScopedStatistics}).
+         */
+        @Override
+        protected org.apache.lucene.search.Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
+            String text = term.text();
+            int edits = FuzzyQuery.floatToEdits(minimumSimilarity, text.codePointCount(0, text.length()));
+            return new FuzzyQuery(term, edits, prefixLength, FuzzyQuery.defaultMaxExpansions,
+                    FuzzyQuery.defaultTranspositions,
+                    new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(FuzzyQuery.defaultMaxExpansions));
         }
 
         @Override

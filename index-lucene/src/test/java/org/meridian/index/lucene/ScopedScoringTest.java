@@ -173,6 +173,30 @@ class ScopedScoringTest {
     }
 
     @Test
+    void fuzzyTermsScoreAsInAnIndexOfTheVisibleRecordsAlone(@TempDir Path publicDirectory) throws IOException {
+        List<CatalogChange> visible = List.of(
+                upsert(Stage.PRODUCTION, record("cmip6.test.open1", "quokkaword wombatword", null)),
+                upsert(Stage.PRODUCTION, record("cmip6.test.open2", "quokkawort wombatword", null)),
+                upsert(Stage.PRODUCTION, record("cmip6.test.open3", "quokkawort emuword", null)));
+        index.apply(visible);
+        // Hidden neighbours of the word, one edit away like the visible ones.
+        add(Stage.PRODUCTION, record("cmip6.test.hidden1", "quokkawurd koalaword", "secret"),
+                record("cmip6.test.hidden2", "quokkaword koalaword", "secret"));
+
+        try (LuceneSearchIndex visibleOnly = LuceneSearchIndex.open(publicDirectory)) {
+            visibleOnly.apply(visible);
+            visibleOnly.refresh();
+            Query fuzzy = Query.builder().text("quokkaword~").limit(10).build();
+            Map<String, Float> expected = new LinkedHashMap<>();
+            visibleOnly.search(fuzzy).hits().forEach(hit -> expected.put(hit.record().masterId(), hit.score()));
+
+            assertThat(index.search(fuzzy).hits()).hasSize(expected.size()).allSatisfy(hit ->
+                    assertThat(hit.score()).as(hit.record().masterId())
+                            .isCloseTo(expected.get(hit.record().masterId()), SAME_SCORE));
+        }
+    }
+
+    @Test
     void wordsOnlyHiddenRecordsHoldMatchNothingVisibleAndBreakNoQuery() {
         add(Stage.PRODUCTION, record("cmip6.test.open1", "quokkaword wombatword", null));
         add(Stage.PRODUCTION, aDataset("cmip6.test.hidden1").withTitle("secretword koalaword").withAccessGroup("secret")
