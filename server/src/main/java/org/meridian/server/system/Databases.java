@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.meridian.server.ops.EffectiveConfiguration;
 import org.meridian.server.ops.EnvironmentVariables;
 import org.meridian.server.ops.InvalidSetting;
@@ -90,12 +92,36 @@ public final class Databases {
         }
     }
 
-    /** Applies pending Flyway migrations from {@code classpath:db/migration}. */
+    /**
+     * Applies pending Flyway migrations from {@code classpath:db/migration}.
+     *
+     * @throws IllegalStateException when an earlier upgrade stopped midway, saying what to do
+     */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        refuseAnUnfinishedUpgrade(flyway);
+        flyway.migrate();
+    }
+
+    /**
+     * H2 commits each statement that changes the schema on its own, so a migration a kill stopped
+     * midway keeps what it had done, and Flyway refuses every start after it, asking for a
+     * "repair" that Meridian has no command for and that would not undo that part anyway.
+     * (PostgreSQL rolls such a migration back whole, and it simply runs again.)
+     */
+    private static void refuseAnUnfinishedUpgrade(Flyway flyway) {
+        Arrays.stream(flyway.info().all())
+                .filter(migration -> migration.getState() == MigrationState.FAILED)
+                .findFirst()
+                .ifPresent(failed -> {
+                    throw new IllegalStateException("the database's upgrade to version " + failed.getVersion() + " ("
+                            + failed.getDescription() + ") did not finish: the process running it stopped midway, and"
+                            + " the database keeps the part that ran; restore the data directory from a copy taken"
+                            + " before the upgrade (with no node running), or, if it held no catalog yet, delete it"
+                            + " and start again");
+                });
     }
 }
