@@ -75,14 +75,15 @@ public record MeridianProperties(
      * @param user database user
      * @param passwordEnv the environment variable holding the database password (passwords
      *     are never read from configuration files); empty for none, as the embedded H2 file has
-     * @param poolSize connections kept open
+     * @param poolSize connections kept open; at least two, as a schema upgrade at start holds two
      */
     public record Database(
             @DefaultValue("") String url,
             @DefaultValue("sa") String user,
             @Pattern(regexp = "|[A-Z_][A-Z0-9_]*", message = "must name an environment variable (A-Z, 0-9, '_')")
             @DefaultValue("") String passwordEnv,
-            @Positive @DefaultValue("8") int poolSize) {
+            @Min(value = 2, message = "must be at least 2: a schema upgrade at start holds two connections")
+            @DefaultValue("8") int poolSize) {
     }
 
     /** @param facets the facet profile: fields counted for {@code facets=*} and shown in the UI */

@@ -450,6 +450,17 @@ class MeridianCommandTest {
     }
 
     @Test
+    void aDatabasePoolTooSmallForAnUpgradeIsRefusedBeforeItWaits() throws IOException {
+        Path config = Files.writeString(directory.resolve("meridian.yaml"), "meridian:\n  database:\n    pool-size: 1\n");
+
+        CommandLineRun run = CommandLineRun.of("config", "show", "--config", config.toString());
+
+        assertThat(run.errorLines()).singleElement().asString().isEqualTo("meridian: invalid configuration:"
+                + " meridian.database.pool-size must be at least 2: a schema upgrade at start holds two connections"
+                + " (got '1' from " + config + ":3:16)");
+    }
+
+    @Test
     void aNodeThatCannotStartSaysWhyInOneLineAndNothingElse() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
             CommandLineRun run = CommandLineRun.of("serve", "--data-dir", directory.resolve("data").toString(),
