@@ -150,7 +150,7 @@ public final class AuditLog {
         Map<String, String> details = mapper.readValue(rs.getString("details"), DETAILS);
         AuditEntry entry = AuditEntry.of(actor, rs.getString("action"), rs.getString("target"),
                 Outcome.valueOf(rs.getString("outcome")), rs.getString("request_id"), details);
-        Instant time = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+        Instant time = DatabaseTimes.read(rs, "occurred_at").orElseThrow();
         return new AuditEvent(rs.getLong("sequence"), time, entry, rs.getString("previous_hash"),
                 rs.getString("event_hash"));
     }

@@ -2,11 +2,9 @@ package org.meridian.server.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -199,7 +197,7 @@ public final class CatalogStore {
                     if (document == null) {
                         return new CatalogChange.Removal(changeSequence, stage, RecordId.of(row.getString(3)));
                     }
-                    return new CatalogChange.Upsert(changeSequence, stage, json.read(document), instant(row.getObject(5)),
+                    return new CatalogChange.Upsert(changeSequence, stage, json.read(document), DatabaseTimes.read(row, 5).orElseThrow(),
                             document);
                 });
     }
@@ -263,7 +261,7 @@ public final class CatalogStore {
                          ORDER BY record_id
                          FETCH FIRST ? ROWS ONLY
                         """, (row, number) -> new StoredRecord(stage, RecordId.of(row.getString(1)), row.getString(2),
-                                instant(row.getObject(3))),
+                                DatabaseTimes.read(row, 3).orElseThrow()),
                         stage.name(), after, pageSize);
                 if (page.isEmpty()) {
                     break;
@@ -332,16 +330,6 @@ public final class CatalogStore {
         for (int start = 0; start < values.size(); start += LOOKUP_CHUNK) {
             lookup.accept(values.subList(start, Math.min(values.size(), start + LOOKUP_CHUNK)));
         }
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case OffsetDateTime offset -> offset.toInstant();
-            case Timestamp timestamp -> timestamp.toInstant();
-            case java.time.ZonedDateTime zoned -> zoned.toInstant();
-            case null -> throw new IllegalStateException("cataloged_at is null");
-            default -> Instant.parse(value.toString()).atOffset(ZoneOffset.UTC).toInstant();
-        };
     }
 
     private enum ChangeKind {

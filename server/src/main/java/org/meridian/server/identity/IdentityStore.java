@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,14 +78,14 @@ public final class IdentityStore {
     public Optional<Credentials> credentials(String username) {
         return jdbc.query("SELECT id, password_hash, failed_logins, locked_until FROM users WHERE username = ?",
                 (rs, row) -> new Credentials(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getInt(3),
-                        instant(rs, 4)), username).stream().findFirst();
+                        DatabaseTimes.read(rs, 4)), username).stream().findFirst();
     }
 
     /** Locks still in force at {@code now}, by user id. */
     public Map<String, Instant> lockedUntil(Instant now) {
         Map<String, Instant> locks = new HashMap<>();
         jdbc.query("SELECT id, locked_until FROM users WHERE locked_until > ?", rs -> {
-            locks.put(rs.getString(1), instant(rs, 2).orElseThrow());
+            locks.put(rs.getString(1), DatabaseTimes.read(rs, 2).orElseThrow());
         }, DatabaseTimes.bind(now));
         return Map.copyOf(locks);
     }
@@ -176,7 +175,7 @@ public final class IdentityStore {
 
     private static Organisation readOrganisation(ResultSet rs) throws SQLException {
         return new Organisation(rs.getString("id"), rs.getString("name"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                DatabaseTimes.read(rs, "created_at").orElseThrow());
     }
 
     /** Users holding any role in the organisation, by username. */
@@ -221,8 +220,8 @@ public final class IdentityStore {
 
     private static ApiToken readToken(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getString("id"), rs.getString("user_id"), rs.getString("name"),
-                TokenScope.decode(rs.getString("scopes")), instant(rs, "created_at").orElseThrow(),
-                instant(rs, "expires_at").orElseThrow(), instant(rs, "revoked_at"), instant(rs, "last_used_at"));
+                TokenScope.decode(rs.getString("scopes")), DatabaseTimes.read(rs, "created_at").orElseThrow(),
+                DatabaseTimes.read(rs, "expires_at").orElseThrow(), DatabaseTimes.read(rs, "revoked_at"), DatabaseTimes.read(rs, "last_used_at"));
     }
 
     public void insertSetupLink(String secretHash, String userId, Instant expiresAt) {
@@ -261,13 +260,5 @@ public final class IdentityStore {
     private long count(String sql, Object... arguments) {
         Long count = jdbc.queryForObject(sql, Long.class, arguments);
         return count == null ? 0 : count;
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

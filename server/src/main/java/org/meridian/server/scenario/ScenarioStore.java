@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -114,8 +112,8 @@ final class ScenarioStore {
 
     private static ScenarioModelEntry model(ResultSet row) throws SQLException {
         return new ScenarioModelEntry(row.getString("id"), row.getString("name"), row.getString("technology"),
-                row.getString("source"), row.getString("added_by"), instant(row.getObject("created_at")),
-                instant(row.getObject("updated_at")));
+                row.getString("source"), row.getString("added_by"), DatabaseTimes.read(row, "created_at").orElseThrow(),
+                DatabaseTimes.read(row, "updated_at").orElseThrow());
     }
 
     private ScenarioRun run(ResultSet row) throws SQLException {
@@ -123,19 +121,10 @@ final class ScenarioStore {
         long elapsed = row.getLong(11);
         Optional<Long> elapsedMillis = row.wasNull() ? Optional.empty() : Optional.of(elapsed);
         String results = row.getString(12);
-        Object finished = row.getObject(14);
         return new ScenarioRun(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), Optional.ofNullable(row.getString(6)), row.getInt(7), row.getLong(8), status,
                 status.finished() ? 100 : 0, Optional.ofNullable(row.getString(10)), elapsedMillis,
                 results == null ? List.of() : json.readValue(results, new TypeReference<List<ResultRow>>() { }),
-                instant(row.getObject(13)), finished == null ? Optional.empty() : Optional.of(instant(finished)));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case OffsetDateTime offset -> offset.toInstant();
-            case Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected time value " + value);
-        };
+                DatabaseTimes.read(row, 13).orElseThrow(), DatabaseTimes.read(row, 14));
     }
 }

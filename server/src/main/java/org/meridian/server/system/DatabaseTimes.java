@@ -1,13 +1,17 @@
 package org.meridian.server.system;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
- * How instants go into {@code TIMESTAMP WITH TIME ZONE} columns, on H2 and PostgreSQL alike.
+ * How instants go into and come out of {@code TIMESTAMP WITH TIME ZONE} columns, on H2 and
+ * PostgreSQL alike.
  *
  * <p>Never bind a {@code java.sql.Timestamp}: H2 reads one as a local time of the session's zone,
  * and a local time in the hour that comes twice when summer time ends is ambiguous, so H2 stores
@@ -22,6 +26,16 @@ public final class DatabaseTimes {
     /** {@code instant} as it is bound to a statement. */
     public static OffsetDateTime bind(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The instant a column holds, read with its offset as it was bound; empty when it is null. */
+    public static Optional<Instant> read(ResultSet row, int column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    /** {@link #read(ResultSet, int)} by the column's name. */
+    public static Optional<Instant> read(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
     /**
