@@ -43,21 +43,19 @@ public final class RestrictedDatasets {
      */
     public Optional<Violation> check(Stage stage, List<CatalogRecord> records) {
         Map<RecordId, CatalogRecord> datasets = new HashMap<>();
+        // Where the batch writes each dataset last: that occurrence is the one stored.
+        Map<RecordId, Integer> datasetPositions = new LinkedHashMap<>();
         Set<RecordId> wanted = new HashSet<>();
         Set<RecordId> written = new HashSet<>();
-        for (CatalogRecord record : records) {
+        for (int position = 0; position < records.size(); position++) {
+            CatalogRecord record = records.get(position);
             written.add(record.id());
             if (record.type() == RecordType.DATASET) {
                 datasets.put(record.id(), record);
+                datasetPositions.put(record.id(), position);
             }
             record.datasetId().ifPresent(wanted::add);
         }
-        Map<RecordId, CatalogRecord> restrictedInBatch = new LinkedHashMap<>();
-        datasets.forEach((id, dataset) -> {
-            if (dataset.accessGroup().isPresent()) {
-                restrictedInBatch.put(id, dataset);
-            }
-        });
         wanted.removeAll(datasets.keySet());
         store.findAll(stage, wanted).forEach(datasets::putIfAbsent);
         for (int position = 0; position < records.size(); position++) {
@@ -70,17 +68,20 @@ public final class RestrictedDatasets {
                         + "'; its files and aggregations must be restricted to the same group"));
             }
         }
-        return newlyRestrictedWithOpenMembers(stage, records, restrictedInBatch, written);
+        return newlyRestrictedWithOpenMembers(stage, records, datasetPositions, written);
     }
 
     /** A dataset whose group stays as stored is not checked again: its members were when written. */
     private Optional<Violation> newlyRestrictedWithOpenMembers(Stage stage, List<CatalogRecord> records,
-            Map<RecordId, CatalogRecord> restrictedInBatch, Set<RecordId> written) {
-        if (restrictedInBatch.isEmpty()) {
+            Map<RecordId, Integer> datasetPositions, Set<RecordId> written) {
+        Map<RecordId, Integer> restricted = new LinkedHashMap<>(datasetPositions);
+        restricted.values().removeIf(position -> records.get(position).accessGroup().isEmpty());
+        if (restricted.isEmpty()) {
             return Optional.empty();
         }
-        Map<RecordId, CatalogRecord> before = store.findAll(stage, restrictedInBatch.keySet());
-        for (CatalogRecord dataset : restrictedInBatch.values()) {
+        Map<RecordId, CatalogRecord> before = store.findAll(stage, restricted.keySet());
+        for (int position : restricted.values()) {
+            CatalogRecord dataset = records.get(position);
             CatalogRecord stored = before.get(dataset.id());
             if (stored != null && stored.accessGroup().equals(dataset.accessGroup())) {
                 continue;
@@ -93,22 +94,12 @@ public final class RestrictedDatasets {
                     .sorted()
                     .findFirst();
             if (open.isPresent()) {
-                return Optional.of(new Violation(positionOf(records, dataset), "Dataset " + dataset.id().value()
+                return Optional.of(new Violation(position, "Dataset " + dataset.id().value()
                         + " would be restricted to access group '" + dataset.accessGroup().get() + "', but its file or"
                         + " aggregation " + open.get() + " is not; write its files and aggregations with the same"
                         + " access_group together with it"));
             }
         }
         return Optional.empty();
-    }
-
-    /** Where the batch writes this dataset last: that occurrence is the one stored. */
-    private static int positionOf(List<CatalogRecord> records, CatalogRecord dataset) {
-        for (int position = records.size() - 1; position >= 0; position--) {
-            if (records.get(position) == dataset) {
-                return position;
-            }
-        }
-        throw new IllegalStateException("dataset " + dataset.id().value() + " is not in the batch");
     }
 }
